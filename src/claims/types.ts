@@ -1,0 +1,133 @@
+/**
+ * What a claim is: data plus small pure functions. A claim file reads like its theorem: source,
+ * statement, the instance-parameter arbitrary, then `instantiate`, which returns the hypotheses with
+ * their values, the derived method parameters, the bounds (each citing its equation) and a method run
+ * that streams the observed metrics.
+ */
+import type { Arbitrary } from 'fast-check';
+
+/** Confidence tags of the dossier (see its README). */
+export type Confidence = 'V' | 'V~' | 'D' | 'REF-IMPL' | 'N' | 'U';
+
+export type ClaimKind =
+  | 'bound-for-all-t'
+  | 'lower-bound'
+  | 'exact-identity'
+  | 'invariant'
+  | 'hypothesis'
+  | 'empirical'
+  | 'bound-in-expectation'
+  | 'with-probability'
+  | 'asymptotic';
+
+export type Verdict = 'holds' | 'refuted' | 'vacuous' | 'inconclusive';
+
+export interface Source {
+  paper: string;
+  /** Theorem, lemma or figure, as numbered in the paper. */
+  theorem: string;
+  url: string;
+  confidence: Confidence;
+  /** Where the encoding comes from when it is not the paper's own words (dossier section, derivation). */
+  note?: string;
+}
+
+/** A named hypothesis with the value that decided it. */
+export interface Hypothesis {
+  name: string;
+  holds: boolean;
+  value?: number;
+  threshold?: number;
+  detail?: string;
+}
+
+/** Observed metrics of one iteration, by name. The method may reuse the object between iterations. */
+export type Metrics = Readonly<Record<string, number>>;
+
+export interface Bound {
+  /** Name of the observed metric this bound constrains. */
+  metric: string;
+  /** 'le': observed ≤ bound (upper bound); 'ge': observed ≥ bound (lower bound). */
+  relation: 'le' | 'ge';
+  /** The bound at iteration t; it may read the metrics observed at t (e.g. a relative tolerance). */
+  value(t: number, observed: Metrics): number;
+  /** Roundoff floor in the metric's scale: nothing is compared while the bound is below it. */
+  floor: number;
+  /** Relative tolerance of the comparison (default 1e-9). */
+  rtol?: number;
+  /** Equation or derivation the bound comes from. */
+  cite: string;
+}
+
+export type Observer = (t: number, metrics: Metrics) => boolean;
+
+/** A claim instantiated on one set of instance parameters. */
+export interface Trial {
+  hypotheses: Hypothesis[];
+  /** Derived method parameters and constants (step size, momentum, L, μ, ...), for the report. */
+  derived: Record<string, number>;
+  /**
+   * The bounds checked at every iteration. The first is the primary one: the run stops once it is
+   * below its roundoff floor (or the iteration budget is reached, whichever comes first).
+   */
+  bounds: Bound[];
+  /**
+   * Run the method, calling observe(t, metrics) at t = 0, 1, ... up to maxIterations; stop as soon as
+   * observe returns false. Only called when every hypothesis holds.
+   */
+  run(observe: Observer, maxIterations: number): void;
+}
+
+export interface TrialOptions {
+  /** Iteration budget of one trajectory. */
+  maxIterations: number;
+  /** Force the dense path where a method has an exact reduced fast path. */
+  dense?: boolean;
+}
+
+export interface Claim<P = unknown> {
+  /** Stable identifier: `<paper>.<claim>`, e.g. `xu2024-mf.thm1-core`. */
+  id: string;
+  /** One-line statement in the paper's terms. */
+  statement: string;
+  source: Source;
+  kind: ClaimKind;
+  /** The verdict the catalog expects: false variants expect 'refuted'. */
+  expected: Verdict;
+  /** For a false variant: the claim it perturbs, and why it must fail. */
+  variantOf?: string;
+  falseBecause?: string;
+  /** Instance parameters: plain JSON, shrinkable (dimensions, spectra, scale multipliers, seeds). */
+  params: Arbitrary<P>;
+  /** Instances tried before the random ones (tight instances, the paper's own set-ups). */
+  examples?: P[];
+  /** Default iteration budget of one trajectory (a profile may scale it). */
+  maxIterations?: number;
+  instantiate(params: P, options: TrialOptions): Trial;
+}
+
+/** Identity function that gives a claim literal its types. */
+export function defineClaim<P>(claim: Claim<P>): Claim<P> {
+  return claim;
+}
+
+/** A hypothesis `value ≥ threshold`. */
+export function atLeast(name: string, value: number, threshold: number, detail?: string): Hypothesis {
+  return { name, holds: value >= threshold, value, threshold, detail };
+}
+
+/** A hypothesis `value ≤ threshold`. */
+export function atMost(name: string, value: number, threshold: number, detail?: string): Hypothesis {
+  return { name, holds: value <= threshold, value, threshold, detail };
+}
+
+/** Raised for a defect of the claim itself (a NaN bound, a missing metric): never a counterexample. */
+export class ClaimDefect extends Error {
+  constructor(
+    readonly claimId: string,
+    message: string,
+  ) {
+    super(`${claimId}: ${message}`);
+    this.name = 'ClaimDefect';
+  }
+}
