@@ -48,73 +48,115 @@ function shapeError(op: string, ...ms: Mat[]): never {
   throw new RangeError(`${op}: incompatible shapes ${ms.map((m) => `${m.rows}x${m.cols}`).join(', ')}`);
 }
 
-/** out = a b  (a: m x k, b: k x n). */
+/** out = a b  (a: m x k, b: k x n). Two output rows and two rows of b per pass (register tiling). */
 export function gemm(out: Mat, a: Mat, b: Mat): Mat {
   const m = a.rows, k = a.cols, n = b.cols;
   if (b.rows !== k || out.rows !== m || out.cols !== n) shapeError('gemm', out, a, b);
   const A = a.data, B = b.data, C = out.data;
   C.fill(0, 0, m * n);
-  for (let i = 0; i < m; i++) {
-    const ci = i * n;
-    const ai = i * k;
+  let i = 0;
+  for (; i + 1 < m; i += 2) {
+    const c0 = i * n, c1 = c0 + n;
+    const a0 = i * k, a1 = a0 + k;
     let p = 0;
-    // two rows of b per pass halves the passes over the output row
     for (; p + 1 < k; p += 2) {
-      const s0 = A[ai + p], s1 = A[ai + p + 1];
+      const s00 = A[a0 + p], s01 = A[a0 + p + 1], s10 = A[a1 + p], s11 = A[a1 + p + 1];
       const b0 = p * n, b1 = b0 + n;
-      for (let j = 0; j < n; j++) C[ci + j] += s0 * B[b0 + j] + s1 * B[b1 + j];
+      for (let j = 0; j < n; j++) {
+        const x = B[b0 + j], y = B[b1 + j];
+        C[c0 + j] += s00 * x + s01 * y;
+        C[c1 + j] += s10 * x + s11 * y;
+      }
     }
     if (p < k) {
-      const s0 = A[ai + p];
+      const s0 = A[a0 + p], s1 = A[a1 + p];
       const b0 = p * n;
-      for (let j = 0; j < n; j++) C[ci + j] += s0 * B[b0 + j];
+      for (let j = 0; j < n; j++) {
+        const x = B[b0 + j];
+        C[c0 + j] += s0 * x;
+        C[c1 + j] += s1 * x;
+      }
+    }
+  }
+  if (i < m) {
+    const c0 = i * n, a0 = i * k;
+    for (let p = 0; p < k; p++) {
+      const s0 = A[a0 + p];
+      const b0 = p * n;
+      for (let j = 0; j < n; j++) C[c0 + j] += s0 * B[b0 + j];
     }
   }
   return out;
 }
 
-/** out = a bᵀ  (a: m x k, b: n x k). */
+/** out = a bᵀ  (a: m x k, b: n x k). Dot products in 2 x 2 blocks (register tiling). */
 export function gemmNT(out: Mat, a: Mat, b: Mat): Mat {
   const m = a.rows, k = a.cols, n = b.rows;
   if (b.cols !== k || out.rows !== m || out.cols !== n) shapeError('gemmNT', out, a, b);
   const A = a.data, B = b.data, C = out.data;
-  for (let i = 0; i < m; i++) {
-    const ai = i * k;
-    const ci = i * n;
+  let i = 0;
+  for (; i + 1 < m; i += 2) {
+    const a0 = i * k, a1 = a0 + k;
+    const c0 = i * n, c1 = c0 + n;
     let j = 0;
     for (; j + 1 < n; j += 2) {
       const b0 = j * k, b1 = b0 + k;
-      let s0 = 0, s1 = 0;
+      let s00 = 0, s01 = 0, s10 = 0, s11 = 0;
       for (let p = 0; p < k; p++) {
-        const x = A[ai + p];
-        s0 += x * B[b0 + p];
-        s1 += x * B[b1 + p];
+        const x0 = A[a0 + p], x1 = A[a1 + p], y0 = B[b0 + p], y1 = B[b1 + p];
+        s00 += x0 * y0;
+        s01 += x0 * y1;
+        s10 += x1 * y0;
+        s11 += x1 * y1;
       }
-      C[ci + j] = s0;
-      C[ci + j + 1] = s1;
+      C[c0 + j] = s00;
+      C[c0 + j + 1] = s01;
+      C[c1 + j] = s10;
+      C[c1 + j + 1] = s11;
     }
     if (j < n) {
       const b0 = j * k;
-      let s0 = 0;
-      for (let p = 0; p < k; p++) s0 += A[ai + p] * B[b0 + p];
-      C[ci + j] = s0;
+      let s0 = 0, s1 = 0;
+      for (let p = 0; p < k; p++) {
+        s0 += A[a0 + p] * B[b0 + p];
+        s1 += A[a1 + p] * B[b0 + p];
+      }
+      C[c0 + j] = s0;
+      C[c1 + j] = s1;
+    }
+  }
+  if (i < m) {
+    const a0 = i * k, c0 = i * n;
+    for (let j = 0; j < n; j++) {
+      const b0 = j * k;
+      let s = 0;
+      for (let p = 0; p < k; p++) s += A[a0 + p] * B[b0 + p];
+      C[c0 + j] = s;
     }
   }
   return out;
 }
 
-/** out = aᵀ b  (a: k x m, b: k x n). */
+/** out = aᵀ b  (a: k x m, b: k x n). Two rows of a and b per pass. */
 export function gemmTN(out: Mat, a: Mat, b: Mat): Mat {
   const k = a.rows, m = a.cols, n = b.cols;
   if (b.rows !== k || out.rows !== m || out.cols !== n) shapeError('gemmTN', out, a, b);
   const A = a.data, B = b.data, C = out.data;
   C.fill(0, 0, m * n);
-  for (let p = 0; p < k; p++) {
-    const ap = p * m;
-    const bp = p * n;
+  let p = 0;
+  for (; p + 1 < k; p += 2) {
+    const ap0 = p * m, ap1 = ap0 + m;
+    const bp0 = p * n, bp1 = bp0 + n;
+    for (let i = 0; i < m; i++) {
+      const s0 = A[ap0 + i], s1 = A[ap1 + i];
+      const ci = i * n;
+      for (let j = 0; j < n; j++) C[ci + j] += s0 * B[bp0 + j] + s1 * B[bp1 + j];
+    }
+  }
+  if (p < k) {
+    const ap = p * m, bp = p * n;
     for (let i = 0; i < m; i++) {
       const s = A[ap + i];
-      if (s === 0) continue;
       const ci = i * n;
       for (let j = 0; j < n; j++) C[ci + j] += s * B[bp + j];
     }
