@@ -72,35 +72,36 @@ export function builtinClaims(): LoadedClaim[] {
 }
 
 /**
- * Resolve verify targets: claim ids, id prefixes ending at a '.' or '-' boundary (`xu2024-mf` selects the
- * family), or claim files. No target means the whole catalog.
+ * Resolve verify targets: claim files, claim ids, and id prefixes ending at a '.' or '-' boundary
+ * (`xu2024-mf` selects the family). Ids and prefixes match the built-in catalog and the claims of the
+ * files given. Files alone select all their claims; no target at all selects the whole catalog.
  */
 export async function resolveTargets(targets: string[]): Promise<LoadedClaim[]> {
   const builtin = builtinClaims();
   if (targets.length === 0) return builtin;
-  const out: LoadedClaim[] = [];
+  const builtinIds = new Set(builtin.map((c) => c.claim.id));
+  const isBuiltinTarget = (t: string) => builtin.some((c) => c.claim.id === t || c.claim.id.startsWith(`${t}.`) || c.claim.id.startsWith(`${t}-`));
+  const fromFiles: LoadedClaim[] = [];
+  const idTargets: string[] = [];
   for (const t of targets) {
-    const exact = builtin.filter((c) => c.claim.id === t);
-    if (exact.length) {
-      out.push(...exact);
-      continue;
-    }
-    const family = builtin.filter((c) => c.claim.id.startsWith(`${t}.`) || c.claim.id.startsWith(`${t}-`));
-    if (family.length) {
-      out.push(...family);
-      continue;
-    }
-    if (isClaimFileArg(t)) {
-      out.push(...(await loadClaimFile(t)));
-      continue;
-    }
-    throw new UsageError(`unknown claim id '${t}' (ratecheck list shows the catalog)`);
+    if (!builtinIds.has(t) && !isBuiltinTarget(t) && isClaimFileArg(t)) fromFiles.push(...(await loadClaimFile(t)));
+    else idTargets.push(t);
+  }
+  const pool = [...builtin, ...fromFiles];
+  const out: LoadedClaim[] = idTargets.length === 0 ? [...fromFiles] : [];
+  for (const t of idTargets) {
+    const exact = pool.filter((c) => c.claim.id === t);
+    const family = exact.length ? exact : pool.filter((c) => c.claim.id.startsWith(`${t}.`) || c.claim.id.startsWith(`${t}-`));
+    if (family.length === 0) throw new UsageError(`unknown claim id '${t}' (ratecheck list shows the catalog)`);
+    out.push(...family);
   }
   const seen = new Map<string, LoadedClaim>();
-  for (const c of out) {
+  for (const c of [...out, ...pool]) {
     const prev = seen.get(c.claim.id);
     if (prev && prev.claim !== c.claim) throw new UsageError(`two different claims share the id '${c.claim.id}'`);
     seen.set(c.claim.id, c);
   }
-  return [...seen.values()];
+  const selected = new Map<string, LoadedClaim>();
+  for (const c of out) selected.set(c.claim.id, c);
+  return [...selected.values()];
 }

@@ -1,0 +1,110 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from './main.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'ratecheck-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '', err = '';
+  const code = await main(['node', 'ratecheck', ...args], { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+const toy = 'properties/fixtures/toy-claims.ts';
+
+describe('ratecheck CLI', () => {
+  it('lists the catalog (text and JSON)', async () => {
+    const text = await run('list');
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/xu2024-mf\.thm1-core\s+holds/);
+    const json = await run('list', '--json');
+    expect(JSON.parse(json.out).some((c: { id: string }) => c.id === 'xu2024-mf.thm2-core')).toBe(true);
+  });
+
+  it("verifies a user's claim file: table, report.json, report.md, counterexample file; exit 0", async () => {
+    const out = join(tmp, 'toy');
+    const r = await run('verify', toy, '--runs', '20', '--seed', '5', '--out', out);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/claim\s+expected\s+verdict\s+instances\s+max ratio\s+time/);
+    expect(r.out).toMatch(/3 of 3 claims as expected/);
+    expect(r.err).toMatch(/\[1\/3\] toy\.exact: holds/);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(report.schemaVersion).toBe(1);
+    const raised = report.claims.find((c: { id: string }) => c.id === 'toy.raised-rate');
+    expect(raised).toMatchObject({ expected: 'refuted', verdict: 'refuted', asExpected: true });
+    expect(raised.counterexample.params).toEqual({ q: 0.95, horizon: 1 });
+    expect(existsSync(raised.counterexample.file)).toBe(true);
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/## Counterexamples/);
+
+    // replay the saved counterexample, and every counterexample of the report
+    const replay = await run('replay', raised.counterexample.file);
+    expect(replay.code, replay.err).toBe(0);
+    expect(replay.out).toMatch(/reproduced: at t = 1/);
+    expect((await run('replay', join(out, 'report.json'))).code).toBe(0);
+  });
+
+  it('exits 1 when a verdict is not as expected', async () => {
+    // a time limit too short to check anything makes every verdict inconclusive
+    const r = await run('verify', 'toy.exact', toy, '--runs', '5', '--time-limit', '0.000001', '--out', join(tmp, 'short'));
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/NOT as expected/);
+  });
+
+  it('exits 2 with one line for bad usage and bad input, and writes nothing', async () => {
+    const out = join(tmp, 'bad');
+    const cases: [string[], RegExp][] = [
+      [['verify', 'no-such-claim'], /unknown claim id 'no-such-claim'/],
+      [['verify', '--runs', '-3'], /--runs must be a positive integer/],
+      [['verify', '--runs', 'abc'], /--runs must be a positive integer/],
+      [['verify', '--seed', '1.5'], /--seed must be an integer/],
+      [['verify', '--time-limit', '0'], /--time-limit must be a positive number/],
+      [['verify', 'properties/fixtures/throws.ts'], /cannot load claim file .*: this claim file is broken/],
+      [['verify', 'properties/fixtures/not-a-claim.ts'], /not-a-claim: not a claim/],
+      [['verify', 'properties/fixtures/nan-bound.ts'], /defect\.nan-bound: bound on x returned NaN/],
+      [['verify', 'missing/claims.ts'], /claim file not found/],
+      [['bogus'], /unknown command/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await run(...args, '--out', out);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err, args.join(' ')).toMatch(message);
+      expect(r.err.trim().split('\n').filter((l) => !l.startsWith('ratecheck verify:')).length, r.err).toBe(1);
+    }
+    expect(existsSync(join(out, 'report.json'))).toBe(false);
+  });
+
+  it('replay rejects malformed or foreign files with exit 2', async () => {
+    const bad = join(tmp, 'bad.json');
+    writeFileSync(bad, '{not json');
+    expect((await run('replay', bad)).err).toMatch(/malformed JSON/);
+    writeFileSync(bad, JSON.stringify({ hello: 1 }));
+    const foreign = await run('replay', bad);
+    expect(foreign.code).toBe(2);
+    expect(foreign.err).toMatch(/not a ratecheck counterexample/);
+    writeFileSync(bad, JSON.stringify({ kind: 'ratecheck-counterexample', claimId: 'nope', params: {}, maxIterations: 1, violation: { iteration: 0, metric: 'x' } }));
+    expect((await run('replay', bad)).err).toMatch(/unknown claim id 'nope'/);
+    writeFileSync(bad, JSON.stringify({ claims: [], options: {} }));
+    expect((await run('replay', bad)).err).toMatch(/holds no counterexamples/);
+    expect((await run('replay', join(tmp, 'absent.json'))).err).toMatch(/file not found/);
+  });
+
+  it('replay exits 1 when the saved violation no longer reproduces', async () => {
+    const out = join(tmp, 'toy2');
+    await run('verify', 'toy.raised-rate', toy, '--runs', '10', '--out', out);
+    const file = join(out, 'counterexamples', 'toy.raised-rate.json');
+    const cx = JSON.parse(readFileSync(file, 'utf8'));
+    cx.violation.observed = 0.123;
+    writeFileSync(file, JSON.stringify(cx));
+    const r = await run('replay', file);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/a different violation/);
+  });
+
+  it('prints help and version with exit 0', async () => {
+    expect((await run('--version')).code).toBe(0);
+    expect((await run('--help')).out).toMatch(/verify/);
+  });
+});

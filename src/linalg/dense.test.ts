@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { Matrix } from 'ml-matrix';
+import {
+  axpy, clone, copyInto, frobDist, frobNorm, fromRows, gemm, gemmNT, gemmTN, identity, lincomb, maxAbsDiff, scale, transpose, zeros, type Mat,
+} from './dense.ts';
+import { fromMatrix, toMatrix } from './decomp.ts';
+import { Rng } from '../random/rng.ts';
+
+function random(rng: Rng, rows: number, cols: number): Mat {
+  const m = zeros(rows, cols);
+  rng.fillGaussian(m.data);
+  return m;
+}
+
+function close(a: Mat, b: Mat, tol = 1e-12) {
+  expect([a.rows, a.cols]).toEqual([b.rows, b.cols]);
+  expect(maxAbsDiff(a, b)).toBeLessThanOrEqual(tol * Math.max(1, frobNorm(b)));
+}
+
+// odd and even sizes exercise the 2 x 2 tiles and their remainders
+const shapes: [number, number, number][] = [[1, 1, 1], [2, 3, 4], [5, 7, 3], [8, 8, 8], [9, 2, 11], [13, 6, 1]];
+
+describe('dense kernels against ml-matrix', () => {
+  const rng = new Rng(5, 'kernels');
+  for (const [m, k, n] of shapes) {
+    it(`gemm, gemmNT, gemmTN at ${m}x${k}x${n}`, () => {
+      const a = random(rng, m, k), b = random(rng, k, n), bt = transpose(b), at = transpose(a);
+      const want = fromMatrix(toMatrix(a).mmul(toMatrix(b)));
+      close(gemm(zeros(m, n), a, b), want);
+      close(gemmNT(zeros(m, n), a, bt), want);
+      close(gemmTN(zeros(m, n), at, b), want);
+    });
+  }
+
+  it('overwrites the output rather than accumulating', () => {
+    const a = fromRows([[1, 2], [3, 4]]);
+    const out = fromRows([[9, 9], [9, 9]]);
+    gemm(out, a, identity(2));
+    expect(Array.from(out.data)).toEqual([1, 2, 3, 4]);
+    gemmTN(out, identity(2), a);
+    expect(Array.from(out.data)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('rejects incompatible shapes', () => {
+    expect(() => gemm(zeros(2, 2), zeros(2, 3), zeros(2, 2))).toThrow(/incompatible shapes 2x2, 2x3, 2x2/);
+    expect(() => gemmNT(zeros(2, 2), zeros(2, 3), zeros(2, 2))).toThrow(RangeError);
+    expect(() => gemmTN(zeros(2, 2), zeros(2, 3), zeros(3, 2))).toThrow(RangeError);
+    expect(() => axpy(1, zeros(1, 2), zeros(2, 2))).toThrow(RangeError);
+    expect(() => lincomb(zeros(1, 1), 1, zeros(1, 2), 1, zeros(1, 2))).toThrow(RangeError);
+    expect(() => copyInto(zeros(1, 2), zeros(2, 1))).toThrow(RangeError);
+    expect(() => frobDist(zeros(1, 2), zeros(1, 3))).toThrow(RangeError);
+    expect(() => maxAbsDiff(zeros(1, 2), zeros(1, 3))).toThrow(RangeError);
+    expect(() => zeros(-1, 2)).toThrow(RangeError);
+    expect(() => fromRows([[1, 2], [3]])).toThrow(/ragged/);
+  });
+});
+
+describe('vector operations', () => {
+  it('axpy, lincomb, scale, norms, copies', () => {
+    const x = fromRows([[1, 2], [3, 4]]);
+    const y = fromRows([[1, 1], [1, 1]]);
+    expect(Array.from(axpy(2, x, clone(y)).data)).toEqual([3, 5, 7, 9]);
+    expect(Array.from(lincomb(zeros(2, 2), 2, x, -1, y).data)).toEqual([1, 3, 5, 7]);
+    const z = clone(x);
+    lincomb(z, 0.5, z, 0.5, z); // aliasing the output is allowed
+    expect(Array.from(z.data)).toEqual([1, 2, 3, 4]);
+    expect(Array.from(scale(clone(x), -1).data)).toEqual([-1, -2, -3, -4]);
+    expect(frobNorm(x)).toBeCloseTo(Math.sqrt(30), 14);
+    expect(frobDist(x, y)).toBeCloseTo(Math.sqrt(0 + 1 + 4 + 9), 14);
+    expect(maxAbsDiff(x, y)).toBe(3);
+    expect(Array.from(copyInto(zeros(2, 2), x).data)).toEqual([1, 2, 3, 4]);
+    expect(transpose(fromRows([[1, 2, 3]])).rows).toBe(3);
+    expect(fromRows([]).rows).toBe(0);
+    expect(new Matrix(1, 1).rows).toBe(1);
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { gradient, objective, reduceFactorization, cloneProblem, type FactorizationProblem } from './matrix-factorization.ts';
+import { gaussianMatrix, lowRankMatrix, spectrum } from './low-rank.ts';
+import { clone, gemm, zeros } from '../linalg/dense.ts';
+
+function instance(seed: number): { p: FactorizationProblem; U: ReturnType<typeof lowRankMatrix>['U']; V: ReturnType<typeof lowRankMatrix>['V']; sigma: number[] } {
+  const sigma = spectrum('geometric', 3, 5);
+  const { A, U, V } = lowRankMatrix(seed, 8, 6, sigma);
+  const X0 = gaussianMatrix(seed, 'X', 8, 4, 1);
+  const Y0 = gaussianMatrix(seed, 'Y', 6, 4, 1);
+  return { p: { A, X0, Y0 }, U, V, sigma };
+}
+
+describe('matrix factorization objective', () => {
+  it('gradients match central finite differences', () => {
+    const { p } = instance(1);
+    const { gX, gY } = gradient(p, p.X0, p.Y0);
+    const h = 1e-6;
+    for (const [M, g] of [[p.X0, gX], [p.Y0, gY]] as const) {
+      for (const idx of [0, 5, M.data.length - 1]) {
+        const plus = clone(M), minus = clone(M);
+        plus.data[idx] += h;
+        minus.data[idx] -= h;
+        const fPlus = M === p.X0 ? objective(p, plus, p.Y0) : objective(p, p.X0, plus);
+        const fMinus = M === p.X0 ? objective(p, minus, p.Y0) : objective(p, p.X0, minus);
+        const fd = (fPlus - fMinus) / (2 * h);
+        expect(Math.abs(fd - g.data[idx])).toBeLessThan(1e-6 * Math.max(1, Math.abs(fd)));
+      }
+    }
+  });
+
+  it('reduces exactly when X₀, Y₀ lie in col(A), row(A), and refuses otherwise', () => {
+    const { p, U, V, sigma } = instance(2);
+    expect(reduceFactorization(p, U, sigma, V)).toBeNull();
+    const X0 = gemm(zeros(8, 4), U, gaussianMatrix(2, 'P', 3, 4, 1));
+    const Y0 = gemm(zeros(6, 4), V, gaussianMatrix(2, 'Q', 3, 4, 1));
+    const inside = { A: p.A, X0, Y0 };
+    const red = reduceFactorization(inside, U, sigma, V)!;
+    expect(red.A.rows).toBe(3);
+    expect(objective(red, red.X0, red.Y0)).toBeCloseTo(objective(inside, X0, Y0), 12);
+    const copy = cloneProblem(inside);
+    expect(copy.X0.data).not.toBe(inside.X0.data);
+    expect(Array.from(copy.X0.data)).toEqual(Array.from(inside.X0.data));
+  });
+});

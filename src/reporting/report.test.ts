@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { consoleTable, fmtNumber, markdownReport, numberFromJson, summarize, toJson, writeAtomic, type ClaimEntry, type Report } from './report.ts';
+
+const entry = (over: Partial<ClaimEntry>): ClaimEntry => ({
+  id: 'a.b',
+  statement: 's',
+  source: { paper: 'p', theorem: 't', url: 'u', confidence: 'V' },
+  kind: 'bound-for-all-t',
+  expected: 'holds',
+  verdict: 'holds',
+  asExpected: true,
+  instances: 3,
+  hypothesesMet: 3,
+  maxRatio: 0.5,
+  horizon: { min: 1, median: 2, max: 3, stops: { floor: 3 } },
+  hypothesisFailures: {},
+  seed: 1,
+  runs: 3,
+  maxIterations: 10,
+  timeMs: 12,
+  ...over,
+});
+
+describe('report formatting', () => {
+  it('spells non-finite numbers out in JSON and reads them back', () => {
+    const text = toJson({ a: Infinity, b: NaN, c: -Infinity, d: 1 });
+    expect(JSON.parse(text)).toEqual({ a: 'Infinity', b: 'NaN', c: '-Infinity', d: 1 });
+    expect(numberFromJson('Infinity')).toBe(Infinity);
+    expect(numberFromJson(2)).toBe(2);
+    expect(numberFromJson('x')).toBeNaN();
+  });
+
+  it('formats numbers for tables', () => {
+    expect(fmtNumber(null)).toBe('-');
+    expect(fmtNumber(Infinity)).toBe('Infinity');
+    expect(fmtNumber(0)).toBe('0');
+    expect(fmtNumber(0.123456)).toBe('0.123');
+    expect(fmtNumber(1.5e-7)).toBe('1.50e-7');
+  });
+
+  it('summarizes, tabulates and writes Markdown with unexpected verdicts marked', () => {
+    const entries = [
+      entry({}),
+      entry({ id: 'a.c', expected: 'refuted', verdict: 'holds', asExpected: false, hypothesesMet: 2, reason: 'why' }),
+    ];
+    const summary = summarize(entries);
+    expect(summary).toMatchObject({ claims: 2, asExpected: 1, unexpected: ['a.c'], byVerdict: { holds: 2 } });
+    const table = consoleTable(entries);
+    expect(table).toMatch(/a\.c\s+refuted\s+holds {2}✗\s+2\/3/);
+    const report: Report = {
+      schemaVersion: 1,
+      tool: { name: 'ratecheck', version: '0' },
+      createdAt: 'now',
+      options: { runs: 3, seed: 1, timeLimitSec: null, maxIterations: null, dense: false },
+      summary,
+      claims: entries,
+    };
+    const md = markdownReport(report);
+    expect(md).toMatch(/1 of 2 claims as expected; unexpected: a\.c/);
+    expect(md).toMatch(/\*\*holds\*\*/);
+    expect(md).toMatch(/## Notes/);
+  });
+
+  it('writes atomically: no temporary file is left behind', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ratecheck-report-'));
+    writeAtomic(join(dir, 'x.json'), '{}\n');
+    expect(readdirSync(dir)).toEqual(['x.json']);
+    expect(readFileSync(join(dir, 'x.json'), 'utf8')).toBe('{}\n');
+  });
+});
