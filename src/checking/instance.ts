@@ -31,6 +31,15 @@ export interface InstanceResult {
   horizon: number;
   stop: StopReason;
   iterations: number;
+  /** The trial's post-run measurements (Trial.measure). */
+  measurements: Record<string, number>;
+  /** With `record`: the primary metric and bound at every compared iteration. */
+  trace?: { t: number[]; observed: number[]; bound: number[] };
+}
+
+export interface CheckOptions extends TrialOptions {
+  /** Record the primary metric and bound along the run (for slope fits and plots). */
+  record?: boolean;
 }
 
 function ratioOf(relation: 'le' | 'ge', observed: number, bound: number): number {
@@ -41,7 +50,7 @@ function ratioOf(relation: 'le' | 'ge', observed: number, bound: number): number
   return num / den;
 }
 
-export function checkInstance<P>(claim: Claim<P>, params: P, options: TrialOptions): InstanceResult {
+export function checkInstance<P>(claim: Claim<P>, params: P, options: CheckOptions): InstanceResult {
   const trial = claim.instantiate(params, options);
   const hypothesesMet = trial.hypotheses.every((h) => h.holds);
   const result: InstanceResult = {
@@ -52,9 +61,12 @@ export function checkInstance<P>(claim: Claim<P>, params: P, options: TrialOptio
     horizon: -1,
     stop: 'method',
     iterations: 0,
+    measurements: {},
   };
   if (!hypothesesMet) return result;
-  if (trial.bounds.length === 0) throw new ClaimDefect(claim.id, 'a trial must declare at least one bound');
+  if (trial.bounds.length === 0 && !claim.aggregate) throw new ClaimDefect(claim.id, 'a trial must declare at least one bound');
+  const trace = options.record ? { t: [] as number[], observed: [] as number[], bound: [] as number[] } : undefined;
+  result.trace = trace;
   const budget = options.maxIterations;
   const bounds = trial.bounds;
   trial.run((t: number, metrics: Metrics): boolean => {
@@ -65,9 +77,16 @@ export function checkInstance<P>(claim: Claim<P>, params: P, options: TrialOptio
       const bound = spec.value(t, metrics);
       if (Number.isNaN(bound)) throw new ClaimDefect(claim.id, `bound on ${spec.metric} returned NaN at t=${t}`);
       if (!(bound >= spec.floor)) continue;
-      if (b === 0) primaryAboveFloor = true;
       const observed = metrics[spec.metric];
       if (observed === undefined) throw new ClaimDefect(claim.id, `the method reports no metric '${spec.metric}'`);
+      if (b === 0) {
+        primaryAboveFloor = true;
+        if (trace) {
+          trace.t.push(t);
+          trace.observed.push(observed);
+          trace.bound.push(bound);
+        }
+      }
       const ratio = ratioOf(spec.relation, observed, bound);
       if (ratio > result.maxRatio || result.maxRatioAt === undefined) {
         result.maxRatio = Math.max(result.maxRatio, ratio);
@@ -82,7 +101,7 @@ export function checkInstance<P>(claim: Claim<P>, params: P, options: TrialOptio
         return false;
       }
     }
-    if (!primaryAboveFloor) {
+    if (!primaryAboveFloor && bounds.length > 0) {
       result.stop = 'floor';
       return false;
     }
@@ -93,5 +112,6 @@ export function checkInstance<P>(claim: Claim<P>, params: P, options: TrialOptio
     }
     return true;
   }, budget);
+  if (trial.measure) result.measurements = trial.measure();
   return result;
 }

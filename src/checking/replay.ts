@@ -4,6 +4,7 @@
  */
 import type { Claim } from '../claims/types.ts';
 import { checkInstance, type Violation } from './instance.ts';
+import { verifyClaim } from './runner.ts';
 import { numberFromJson, type CounterexampleFile } from '../reporting/report.ts';
 
 export interface ReplayOutcome {
@@ -28,6 +29,21 @@ export function validateCounterexampleFile(v: unknown): string | null {
 
 export function replayCounterexample(claim: Claim<unknown>, cx: CounterexampleFile): ReplayOutcome {
   const saved = { ...cx.violation, observed: numberFromJson(cx.violation.observed), bound: numberFromJson(cx.violation.bound), ratio: numberFromJson(cx.violation.ratio) };
+  if (cx.aggregate) {
+    // a study over many instances: rerun it with the same claim seed and runs
+    const again = verifyClaim(claim, { runs: cx.aggregate.runs, seed: 0, claimSeed: cx.fastCheck.seed, maxIterations: cx.maxIterations, dense: cx.dense });
+    const value = again.counterexample?.aggregate?.value;
+    const same = again.verdict === 'refuted' && Object.is(value, numberFromJson(cx.aggregate.value));
+    return {
+      claimId: cx.claimId,
+      reproduced: same,
+      saved,
+      replayed: again.counterexample?.violation,
+      message: same
+        ? `reproduced: the study over ${cx.aggregate.runs} instances refutes the claim again, ${cx.aggregate.statistic} = ${value}`
+        : `not reproduced: the study now gives ${again.verdict}${value !== undefined ? ` with ${cx.aggregate.statistic} = ${value}` : ''}`,
+    };
+  }
   const res = checkInstance(claim, cx.params, { maxIterations: cx.maxIterations, dense: cx.dense });
   const got = res.firstViolation;
   if (!res.hypothesesMet) {

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { ClaimDefect, type Claim, type Hypothesis, type Verdict } from '../claims/types.ts';
 import { deriveSeed } from '../random/rng.ts';
 import { checkInstance, type InstanceResult, type StopReason, type Violation } from './instance.ts';
+import { verifyAggregate } from './aggregate.ts';
 
 /** Below this fraction of generated instances meeting the hypotheses, a claim is `vacuous`. */
 export const VACUOUS_FRACTION = 0.2;
@@ -22,6 +23,12 @@ export interface VerifyOptions {
   /** Multiplies the claim's iteration budget (profiles). */
   iterationScale?: number;
   dense?: boolean;
+  /** Instances tried first, before the claim's own examples (e.g. stored counterexamples). */
+  replayFirst?: unknown[];
+  /** Instance parameters to use instead of claim.params (profiles). */
+  params?: fc.Arbitrary<unknown>;
+  /** The claim's own seed, instead of the one derived from (seed, id): replays of aggregate studies. */
+  claimSeed?: number;
 }
 
 export interface Counterexample {
@@ -34,6 +41,8 @@ export interface Counterexample {
   path: string;
   numShrinks: number;
   maxIterations: number;
+  /** For aggregate claims: the study is the counterexample; replay reruns it with the same seed and runs. */
+  aggregate?: { runs: number; statistic: string; value: number };
 }
 
 export interface Tightest {
@@ -69,6 +78,8 @@ export interface ClaimResult {
   maxIterations: number;
   timeMs: number;
   reason?: string;
+  /** Aggregate claims: the test statistic and its inputs. */
+  statistics?: Record<string, unknown>;
 }
 
 export function claimSeed(globalSeed: number, id: string): number {
@@ -89,9 +100,14 @@ function summarizeHorizons(horizons: number[], stops: Partial<Record<StopReason,
 export function verifyClaim<P>(claim: Claim<P>, options: VerifyOptions): ClaimResult {
   if (!(Number.isInteger(options.runs) && options.runs >= 1)) throw new RangeError(`runs must be a positive integer, got ${options.runs}`);
   const started = performance.now();
-  const seed = claimSeed(options.seed, claim.id);
+  const seed = options.claimSeed ?? claimSeed(options.seed, claim.id);
   const maxIterations = iterationBudget(claim as Claim<unknown>, options);
   const trialOptions = { maxIterations, dense: options.dense };
+  if (claim.aggregate) {
+    const deadline = options.timeLimitMs !== undefined ? started + options.timeLimitMs : undefined;
+    const sampled = options.params ? ({ ...claim, params: options.params } as Claim<P>) : claim;
+    return verifyAggregate({ claim: sampled, aggregate: claim.aggregate, runs: options.runs, seed, maxIterations, dense: options.dense, deadline }, started);
+  }
 
   let instances = 0;
   let met = 0;
@@ -102,7 +118,8 @@ export function verifyClaim<P>(claim: Claim<P>, options: VerifyOptions): ClaimRe
   const stops: Partial<Record<StopReason, number>> = {};
   const hypothesisFailures: Record<string, number> = {};
 
-  const property = fc.property(claim.params, (params: P): boolean => {
+  const arbitrary = (options.params ?? claim.params) as fc.Arbitrary<P>;
+  const property = fc.property(arbitrary, (params: P): boolean => {
     if (defect) return true; // a defect ends the search: let shrinking finish at once
     let res: InstanceResult;
     try {
@@ -138,7 +155,7 @@ export function verifyClaim<P>(claim: Claim<P>, options: VerifyOptions): ClaimRe
   const details = fc.check(property, {
     numRuns: options.runs,
     seed,
-    examples: (claim.examples ?? []).map((e) => [e] as [P]),
+    examples: [...((options.replayFirst ?? []) as P[]), ...(claim.examples ?? [])].map((e) => [e] as [P]),
     plugins,
   });
   if (defect) throw defect;

@@ -76,6 +76,11 @@ export interface Trial {
    * observe returns false. Only called when every hypothesis holds.
    */
   run(observe: Observer, maxIterations: number): void;
+  /**
+   * Measurements taken after the run (e.g. the iterations needed to reach ε): reported, and the input
+   * of aggregate claims.
+   */
+  measure?(): Record<string, number>;
 }
 
 export interface TrialOptions {
@@ -84,6 +89,33 @@ export interface TrialOptions {
   /** Force the dense path where a method has an exact reduced fast path. */
   dense?: boolean;
 }
+
+/**
+ * Claims decided over many instances rather than on each one.
+ * - probability: the trial's bounds define a failure event that the theorem allows with probability at
+ *   most failureProbability(params); the claim is refuted when the failures are significantly more
+ *   frequent (exact one-sided test against independent Bernoulli(δ_i) draws, level alpha).
+ * - exponent: the measurement `response` grows like driver^claimedExponent (an O(·) statement with a
+ *   hidden constant); the claim is refuted when the fitted exponent of log response against log driver
+ *   is significantly above the claimed one (Student-t interval at `confidence`). The smallest hidden
+ *   constant, max response / complexity over the instances, is reported.
+ */
+export type Aggregate<P> =
+  | { kind: 'probability'; failureProbability(params: P): number; alpha?: number }
+  | {
+      kind: 'exponent';
+      /** measurement key (from Trial.measure) */
+      response: string;
+      /** derived key (from Trial.derived) of the driving parameter, e.g. κ */
+      driver: string;
+      claimedExponent: number;
+      /** derived key of the theorem's complexity expression, whose ratio to the response is the hidden constant */
+      complexity?: string;
+      confidence?: number;
+    };
+
+/** Verification profiles: runs, instance sizes and iteration budgets. */
+export type ProfileName = 'quick' | 'default' | 'thorough';
 
 export interface Claim<P = unknown> {
   /** Stable identifier: `<paper>.<claim>`, e.g. `xu2024-mf.thm1-core`. */
@@ -103,6 +135,15 @@ export interface Claim<P = unknown> {
   examples?: P[];
   /** Default iteration budget of one trajectory (a profile may scale it). */
   maxIterations?: number;
+  /** Instance parameters for other profiles (smaller or larger instances); `params` is the default one. */
+  profiles?: Partial<Record<ProfileName, Arbitrary<P>>>;
+  /** Set for claims decided over many instances (with-probability, hidden-constant exponents). */
+  aggregate?: Aggregate<P>;
+  /**
+   * Neighbours of an instance for the tightness search (`ratecheck tighten`); the default perturbs every
+   * numeric field of the parameters.
+   */
+  mutate?(params: P, random: () => number): P;
   instantiate(params: P, options: TrialOptions): Trial;
 }
 

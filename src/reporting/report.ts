@@ -33,6 +33,7 @@ export interface ClaimEntry {
   maxIterations: number;
   timeMs: number;
   reason?: string;
+  statistics?: Record<string, unknown>;
   claimFile?: string;
 }
 
@@ -55,6 +56,8 @@ export interface CounterexampleFile {
   dense: boolean;
   violation: Counterexample['violation'];
   fastCheck: { seed: number; path: string; numShrinks: number };
+  /** Aggregate claims: rerun the study with this claim seed and number of runs. */
+  aggregate?: { runs: number; statistic: string; value: number };
 }
 
 /** JSON with non-finite numbers spelled out ("Infinity", "NaN") instead of silently becoming null. */
@@ -101,6 +104,7 @@ export function buildEntry(claim: Claim<unknown>, result: ClaimResult, outDir: s
     maxIterations: result.maxIterations,
     timeMs: Math.round(result.timeMs),
     reason: result.reason,
+    statistics: result.statistics,
     claimFile,
   };
   if (result.counterexample) {
@@ -123,6 +127,7 @@ export function counterexampleFile(entry: ClaimEntry, dense: boolean): Counterex
     dense,
     violation: cx.violation,
     fastCheck: { seed: cx.seed, path: cx.path, numShrinks: cx.numShrinks },
+    aggregate: cx.aggregate,
   };
 }
 
