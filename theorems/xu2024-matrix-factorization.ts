@@ -127,7 +127,7 @@ export function xuSetup(params: XuParams): XuSetup {
 }
 
 /** L = σ₁²(X₀), μ = σ_k²(X₀) (k = min(r, d): the smallest nonzero one), for X₀ = c·AΦ. */
-function spectrumAt(su: XuSetup, c: number): { L: number; mu: number; cond: number } {
+export function spectrumAt(su: XuSetup, c: number): { L: number; mu: number; cond: number } {
   const k = Math.min(su.params.r, su.params.d);
   const L = c * c * su.s[0] * su.s[0];
   const mu = c * c * su.s[k - 1] * su.s[k - 1];
@@ -159,7 +159,7 @@ export function thm1PrintedThreshold(su: XuSetup): number {
 }
 
 /** X₀ = c·AΦ, Y₀ = 0. */
-function unbalancedInit(su: XuSetup, c: number): FactorizationProblem {
+export function unbalancedInit(su: XuSetup, c: number): FactorizationProblem {
   const X0 = scaleInPlace(clone(su.APhi), c);
   return { A: su.A, X0, Y0: zeros(su.params.n, su.params.d) };
 }
@@ -202,7 +202,7 @@ interface Thm1Options {
   dropHypothesis?: boolean;
 }
 
-function thm1Quantities(su: XuSetup, c: number) {
+export function thm1Quantities(su: XuSetup, c: number) {
   const { L, mu, cond } = spectrumAt(su, c);
   const p = (mu * (L - mu)) / (24 * L * L);
   const C1normA = (mu * (L + mu) * p) / (2 * L * (1 + p)); // C₁‖A‖_F
@@ -235,7 +235,7 @@ function thm1Trial(params: XuParams, options: TrialOptions, o: Thm1Options, boun
   };
 }
 
-function thm1CoreBounds(su: XuSetup, q: ReturnType<typeof thm1Quantities>): Bound[] {
+export function thm1CoreBounds(su: XuSetup, q: ReturnType<typeof thm1Quantities>): Bound[] {
   const floor = RESIDUAL_FLOOR * su.normA;
   const res1 = geometric(q.C1normA, q.rate);
   const res2 = geometric(q.L / 192, q.rate);
@@ -362,21 +362,26 @@ const vacuousParams: fc.Arbitrary<VacuousParams> = fc
     xuParams({ r: init === 'rank-one' ? [1, 1] : [2, 5], cSteps: [0, 80] }).map((p) => ({ ...p, init })),
   );
 
-/** X₀ = c·AΦ (rank one) or c·Orth(AΦ) (all nonzero singular values equal), c = 50√d·cMultiplier. */
-function condOneSetup(params: VacuousParams): { su: XuSetup; c: number; problem: FactorizationProblem } {
-  let su = xuSetup(params);
-  if (params.init === 'orthonormal') {
-    const { U, V } = svd(su.APhi); // AΦ = U_x S V_xᵀ → Orth(AΦ) = U_x V_xᵀ on the top r directions
-    const r = params.r, d = params.d, m = params.m;
-    const orth = zeros(m, d);
-    for (let i = 0; i < m; i++) for (let j = 0; j < d; j++) {
+/** The set-up with AΦ replaced by Orth(AΦ) = U_x V_xᵀ on its top r directions (initialization (13)'s shape). */
+export function orthonormalized(su: XuSetup): XuSetup {
+  const { U, V } = svd(su.APhi); // AΦ = U_x S V_xᵀ
+  const { r, d, m } = su.params;
+  const orth = zeros(m, d);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < d; j++) {
       let s = 0;
       for (let k = 0; k < r; k++) s += U.data[i * U.cols + k] * V.data[j * V.cols + k];
       orth.data[i * d + j] = s;
     }
-    const s = svd(orth).s;
-    su = { ...su, APhi: orth, s, rank: numericalRank(s, m, d) };
   }
+  const s = svd(orth).s;
+  return { ...su, APhi: orth, s, rank: numericalRank(s, m, d) };
+}
+
+/** X₀ = c·AΦ (rank one) or c·Orth(AΦ) (all nonzero singular values equal), c = 50√d·cMultiplier. */
+function condOneSetup(params: VacuousParams): { su: XuSetup; c: number; problem: FactorizationProblem } {
+  const base = xuSetup(params);
+  const su = params.init === 'orthonormal' ? orthonormalized(base) : base;
   const c = 50 * Math.sqrt(params.d) * params.cMultiplier;
   return { su, c, problem: unbalancedInit(su, c) };
 }
@@ -436,14 +441,14 @@ interface Thm2Options {
   rank?: (p: XuParams) => number;
 }
 
-function thm2Quantities(su: XuSetup, c: number) {
+export function thm2Quantities(su: XuSetup, c: number) {
   const { L, mu, cond } = spectrumAt(su, c);
   const p = Math.sqrt(mu) / (144 * Math.sqrt(L));
   const sqL = Math.sqrt(L), sqMu = Math.sqrt(mu);
   return { L, mu, cond, p, c, eta: 1 / L, beta: (sqL - sqMu) / (sqL + sqMu), theta: 1 - sqMu / (2 * sqL) };
 }
 
-function thm2CoreBounds(su: XuSetup, q: ReturnType<typeof thm2Quantities>): Bound[] {
+export function thm2CoreBounds(su: XuSetup, q: ReturnType<typeof thm2Quantities>): Bound[] {
   const floor = RESIDUAL_FLOOR * su.normA;
   const dist = q.p * Math.sqrt(q.L);
   return [

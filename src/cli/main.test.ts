@@ -9,7 +9,9 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '', err = '';
-  const code = await main(['node', 'ratecheck', ...args], { out: (s) => (out += s), err: (s) => (err += s) });
+  // verify writes to a store in the temporary folder, never into the checkout
+  const extra = args[0] === 'verify' && !args.includes('--store') && !args.includes('--no-store') ? ['--store', join(tmp, 'store')] : [];
+  const code = await main(['node', 'ratecheck', ...args, ...extra], { out: (s) => (out += s), err: (s) => (err += s) });
   return { code, out, err };
 }
 

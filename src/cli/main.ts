@@ -6,8 +6,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { ClaimDefect, type Claim } from '../claims/types.ts';
-import { verifyClaim, type ClaimResult } from '../checking/runner.ts';
+import { mkdirSync } from 'node:fs';
+import { ClaimDefect, type Claim, type ProfileName } from '../claims/types.ts';
+import { iterationBudget, verifyClaim, type ClaimResult } from '../checking/runner.ts';
+import { CounterexampleStore, DEFAULT_STORE } from '../checking/store.ts';
+import { tighten } from '../checking/tighten.ts';
+import { junitXml } from '../reporting/junit.ts';
+import { auditFindings, auditInit, auditTable } from '../analysis/audit-init.ts';
+import { mergeReports } from '../reporting/merge.ts';
 import { replayCounterexample, validateCounterexampleFile } from '../checking/replay.ts';
 import {
   TOOL_VERSION,
@@ -16,6 +22,10 @@ import {
   consoleTable,
   summarize,
   writeReport,
+  writeAtomic,
+  toJson,
+  markdownReport,
+  fmtNumber,
   counterexampleFile,
   type ClaimEntry,
   type CounterexampleFile,
@@ -58,38 +68,82 @@ function positiveNumber(name: string) {
   };
 }
 
-interface VerifyCliOptions {
+export interface Profile {
   runs: number;
+  iterationScale: number;
+  /** wall-clock budget of the whole run, seconds (none: unlimited) */
+  timeLimit?: number;
+}
+
+/** quick: a smoke run for pull requests; default: the README's run; thorough: nightly. */
+export const PROFILES: Record<ProfileName, Profile> = {
+  quick: { runs: 20, iterationScale: 0.25, timeLimit: 120 },
+  default: { runs: 100, iterationScale: 1 },
+  thorough: { runs: 500, iterationScale: 5 },
+};
+
+interface VerifyCliOptions {
+  runs?: number;
   seed: number;
   timeLimit?: number;
   out: string;
   maxIterations?: number;
   dense: boolean;
   quiet: boolean;
+  profile: ProfileName;
+  store: string | false;
+  junit?: string;
+  shard?: { index: number; count: number };
+}
+
+function parseShard(v: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(v.trim());
+  const index = m ? Number(m[1]) : NaN, count = m ? Number(m[2]) : NaN;
+  if (!(count >= 1 && index >= 1 && index <= count)) throw new InvalidArgumentError('--shard must be i/N with 1 ≤ i ≤ N.');
+  return { index, count };
+}
+
+function parseProfile(v: string): ProfileName {
+  if (v !== 'quick' && v !== 'default' && v !== 'thorough') throw new InvalidArgumentError('--profile must be quick, default or thorough.');
+  return v;
 }
 
 export async function runVerify(targets: string[], o: VerifyCliOptions, io: Io): Promise<number> {
-  const selected = await resolveTargets(targets);
-  const deadline = o.timeLimit !== undefined ? performance.now() + o.timeLimit * 1000 : undefined;
+  let selected = await resolveTargets(targets);
+  if (o.shard) {
+    const { index, count } = o.shard;
+    selected = selected.filter((_, i) => i % count === index - 1);
+  }
+  const profile = PROFILES[o.profile];
+  const runs = o.runs ?? profile.runs;
+  const timeLimit = o.timeLimit ?? profile.timeLimit;
+  const deadline = timeLimit !== undefined ? performance.now() + timeLimit * 1000 : undefined;
   const outDir = resolve(o.out);
+  const store = o.store === false ? null : new CounterexampleStore(resolve(o.store));
+  const warn = (s: string) => io.err(`warning: ${s}\n`);
   const entries: ClaimEntry[] = [];
   const started = performance.now();
-  io.err(`ratecheck verify: ${selected.length} claims, ${o.runs} runs each, seed ${o.seed}\n`);
+  io.err(`ratecheck verify: ${selected.length} claims${o.shard ? ` (shard ${o.shard.index}/${o.shard.count})` : ''}, profile ${o.profile}, ${runs} runs each, seed ${o.seed}\n`);
   for (let i = 0; i < selected.length; i++) {
     const { claim, file } = selected[i];
+    const maxIterations = iterationBudget(claim as Claim<unknown>, { maxIterations: o.maxIterations, iterationScale: profile.iterationScale });
+    const stored = store && !claim.aggregate ? store.usable(claim, maxIterations, warn) : [];
     let result: ClaimResult;
     try {
       result = verifyClaim(claim, {
-        runs: o.runs,
+        runs,
         seed: o.seed,
         timeLimitMs: deadline !== undefined ? Math.max(0, deadline - performance.now()) : undefined,
-        maxIterations: o.maxIterations,
+        maxIterations,
         dense: o.dense,
+        replayFirst: stored,
+        params: claim.profiles?.[o.profile],
       });
     } catch (e) {
       if (e instanceof ClaimDefect) throw new UsageError(`claim defect: ${e.message}`);
       throw e;
     }
+    if (store && result.counterexample && !result.counterexample.aggregate) store.add(claim.id, result.counterexample.params);
     const entry = buildEntry(claim as Claim<unknown>, result, outDir, file);
     entries.push(entry);
     if (!o.quiet) {
@@ -101,11 +155,15 @@ export async function runVerify(targets: string[], o: VerifyCliOptions, io: Io):
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'ratecheck', version: TOOL_VERSION },
     createdAt: new Date().toISOString(),
-    options: { runs: o.runs, seed: o.seed, timeLimitSec: o.timeLimit ?? null, maxIterations: o.maxIterations ?? null, dense: o.dense },
+    options: { runs, seed: o.seed, timeLimitSec: timeLimit ?? null, maxIterations: o.maxIterations ?? null, dense: o.dense, profile: o.profile, shard: o.shard ? `${o.shard.index}/${o.shard.count}` : null },
     summary: summarize(entries),
     claims: entries,
   };
   writeReport(outDir, report);
+  if (o.junit) {
+    mkdirSync(dirname(resolve(o.junit)), { recursive: true });
+    writeAtomic(resolve(o.junit), junitXml(report));
+  }
   io.out(consoleTable(entries) + '\n\n');
   const s = report.summary;
   io.out(`${s.asExpected} of ${s.claims} claims as expected in ${((performance.now() - started) / 1000).toFixed(1)}s` + (s.unexpected.length ? `; NOT as expected: ${s.unexpected.join(', ')}` : '') + '\n');
@@ -158,6 +216,116 @@ export async function runReplay(file: string, io: Io): Promise<number> {
   return failures === 0 ? 0 : 1;
 }
 
+export function runMerge(files: string[], opts: { out: string; junit?: string }, io: Io): number {
+  const reports = files.map((f) => {
+    const data = readJson(f) as Report;
+    if (!data || !Array.isArray(data.claims) || typeof data.schemaVersion !== 'number') throw new UsageError(`${f} is not a ratecheck report.json`);
+    return data;
+  });
+  let merged: Report;
+  try {
+    merged = mergeReports(reports);
+  } catch (e) {
+    throw new UsageError(firstLine(e));
+  }
+  const outDir = resolve(opts.out);
+  mkdirSync(outDir, { recursive: true });
+  writeAtomic(join(outDir, 'report.md'), markdownReport(merged));
+  writeAtomic(join(outDir, 'report.json'), toJson(merged));
+  if (opts.junit) writeAtomic(resolve(opts.junit), junitXml(merged));
+  io.out(consoleTable(merged.claims) + '\n\n');
+  io.out(`${merged.summary.asExpected} of ${merged.summary.claims} claims as expected (merged from ${files.length} reports)\nreport: ${join(outDir, 'report.json')}\n`);
+  return merged.summary.unexpected.length === 0 ? 0 : 1;
+}
+
+interface TightenCliOptions {
+  budget: number;
+  seed: number;
+  maxIterations?: number;
+  out: string;
+  json: boolean;
+}
+
+export async function runTighten(id: string, o: TightenCliOptions, io: Io): Promise<number> {
+  const [{ claim }] = await resolveTargets([id]).then((list) => {
+    if (list.length !== 1) throw new UsageError(`tighten takes one claim; '${id}' selects ${list.length}`);
+    return list;
+  });
+  if (claim.aggregate) throw new UsageError(`${id} is decided over many instances (${claim.aggregate.kind}); tighten works on per-instance bounds`);
+  io.err(`ratecheck tighten ${id}: ${o.budget}s budget, seed ${o.seed}\n`);
+  let lastReport = performance.now();
+  let result;
+  try {
+    result = tighten(claim, {
+      budgetMs: o.budget * 1000,
+      seed: o.seed,
+      maxIterations: o.maxIterations,
+      onProgress: (n, best) => {
+        if (performance.now() - lastReport > 5000) {
+          lastReport = performance.now();
+          io.err(`  ${n} instances, best ratio so far ${fmtNumber(best, 6)}\n`);
+        }
+      },
+    });
+  } catch (e) {
+    if (e instanceof ClaimDefect || e instanceof RangeError) throw new UsageError(firstLine(e));
+    throw e;
+  }
+  const outDir = resolve(o.out);
+  mkdirSync(outDir, { recursive: true });
+  const file = join(outDir, `${id.replace(/[^A-Za-z0-9_.-]/g, '_')}.json`);
+  writeAtomic(file, toJson({ schemaVersion: SCHEMA_VERSION, kind: 'ratecheck-tight-instance', ...result }));
+  if (o.json) {
+    io.out(toJson(result));
+    return 0;
+  }
+  const c = result.contraction;
+  io.out(
+    [
+      `${id}: ${result.evaluations} instances (${result.valid} meeting the hypotheses), ${result.improvements} improvements, ${result.restarts} restarts`,
+      `largest observed/bound ratio: ${result.ratio.toPrecision(6)} at t = ${result.iteration} (${result.metric})`,
+      `  params ${JSON.stringify(result.params)}`,
+      c
+        ? `contraction on that instance: observed per-step factor 1 − ${(1 - c.observedFactor).toExponential(3)} vs claimed 1 − ${(1 - c.claimedFactor).toExponential(3)}: exponent ratio ${c.exponentRatio.toFixed(3)} (fitted on t = ${c.fitRange[0]}..${c.fitRange[1]})`
+        : 'contraction: not fitted (too few compared iterations, or a bound that does not decay)',
+      result.medianExponentRatio !== null ? `median exponent ratio over the best explored instances: ${result.medianExponentRatio.toFixed(3)}` : '',
+      `tight instance: ${file}`,
+    ].filter(Boolean).join('\n') + '\n',
+  );
+  return 0;
+}
+
+interface AuditCliOptions {
+  widths: number[];
+  seed: number;
+  out: string;
+  json: boolean;
+}
+
+export function runAuditInit(family: string, o: AuditCliOptions, io: Io): number {
+  if (!['matrix-factorization', 'xu2024-mf', 'mf'].includes(family)) {
+    throw new UsageError(`unknown family '${family}' for audit-init (available: matrix-factorization)`);
+  }
+  const widths = o.widths;
+  for (const d of widths) if (d < 5) throw new UsageError(`--widths: the paper's instance has rank 5, so d must be at least 5 (got ${d})`);
+  io.err(`ratecheck audit-init ${family}: the paper's instance m = 100, n = 80, r = 5, κ = 5, widths ${widths.join(', ')}, seed ${o.seed}\n`);
+  const rows = auditInit({
+    widths,
+    seed: o.seed,
+    onRow: (row, i, total) => {
+      if (i % 10 === 0 || i === total) io.err(`  [${i}/${total}] d = ${row.d}: ${row.setting}\n`);
+    },
+  });
+  const findings = auditFindings(rows);
+  const outDir = resolve(o.out);
+  mkdirSync(outDir, { recursive: true });
+  const file = join(outDir, 'audit-init.json');
+  writeAtomic(file, toJson({ schemaVersion: SCHEMA_VERSION, kind: 'ratecheck-audit-init', family: 'matrix-factorization', instance: { m: 100, n: 80, r: 5, kappa: 5, seed: o.seed }, findings, rows }));
+  if (o.json) io.out(toJson(rows));
+  else io.out(`${auditTable(rows)}\n\n${findings.join('\n')}\nwritten: ${file}\n`);
+  return 0;
+}
+
 export function listClaims(json: boolean, io: Io): number {
   const all = builtinClaims().map(({ claim }) => claim);
   if (json) {
@@ -190,14 +358,48 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
     .command('verify')
     .description('verify claims (ids, id prefixes such as xu2024-mf, or claim files); all built-in claims when none are given')
     .argument('[targets...]', 'claim ids, family prefixes or claim files')
-    .option('--runs <n>', 'random instances per claim', positiveInt('--runs'), 100)
+    .option('--runs <n>', 'random instances per claim (default: the profile’s, 100)', positiveInt('--runs'))
     .option('--seed <s>', 'global seed (each claim derives its own from it)', integer('--seed'), 42)
     .option('--time-limit <sec>', 'wall-clock budget of the whole run; claims cut short are inconclusive', positiveNumber('--time-limit'))
     .option('--out <dir>', 'report directory', 'reports/latest')
     .option('--max-iterations <n>', 'iteration budget of one trajectory (overrides each claim’s own)', positiveInt('--max-iterations'))
     .option('--dense', 'run the dense methods even where an exact reduced path exists', false)
     .option('--quiet', 'no per-claim progress lines', false)
+    .option('--profile <name>', 'quick | default | thorough: runs, instance sizes, iteration budgets', parseProfile, 'default')
+    .option('--store <dir>', 'counterexample store: stored instances are tried first, new ones are added', DEFAULT_STORE)
+    .option('--no-store', 'neither read nor write the counterexample store')
+    .option('--junit <file>', 'also write JUnit XML')
+    .option('--shard <i/N>', 'verify only the i-th of N slices of the selected claims (merge the reports with ratecheck merge)', parseShard)
     .action(async (targets: string[], opts: VerifyCliOptions) => setCode(await runVerify(targets, opts, io)));
+
+  program
+    .command('merge')
+    .description('merge the report.json files of sharded runs into one report')
+    .argument('<reports...>', 'report.json files')
+    .option('--out <dir>', 'directory of the merged report', 'reports/merged')
+    .option('--junit <file>', 'also write JUnit XML')
+    .action((files: string[], opts: { out: string; junit?: string }) => setCode(runMerge(files, opts, io)));
+
+  program
+    .command('tighten')
+    .description('search for the tightest instance of a claim (largest observed/bound ratio)')
+    .argument('<claim>', 'claim id')
+    .option('--budget <sec>', 'search time', positiveNumber('--budget'), 30)
+    .option('--seed <s>', 'seed of the search', integer('--seed'), 42)
+    .option('--max-iterations <n>', 'iteration budget of one trajectory', positiveInt('--max-iterations'))
+    .option('--out <dir>', 'where the tight instance and tighten.json are written', 'reports/tighten')
+    .option('--json', 'print the result as JSON', false)
+    .action(async (id: string, opts: TightenCliOptions) => setCode(await runTighten(id, opts, io)));
+
+  program
+    .command('audit-init')
+    .description('audit initializations: hypotheses met, convergence, observed rate and bounds across initialization scales')
+    .argument('[family]', 'matrix-factorization (xu2024-mf)', 'matrix-factorization')
+    .option('--widths <list>', 'comma-separated widths d', (v: string) => v.split(',').map((x) => positiveInt('--widths')(x)), [5, 20, 80])
+    .option('--seed <s>', 'seed of the instance', integer('--seed'), 1)
+    .option('--out <dir>', 'where audit-init.json is written', 'reports/audit-init')
+    .option('--json', 'print the rows as JSON', false)
+    .action((family: string, opts: AuditCliOptions) => setCode(runAuditInit(family, opts, io)));
 
   program
     .command('replay')

@@ -41,7 +41,7 @@ export interface Report {
   schemaVersion: number;
   tool: { name: 'ratecheck'; version: string };
   createdAt: string;
-  options: { runs: number; seed: number; timeLimitSec: number | null; maxIterations: number | null; dense: boolean };
+  options: { runs: number; seed: number; timeLimitSec: number | null; maxIterations: number | null; dense: boolean; profile?: string; shard?: string | null };
   summary: { claims: number; asExpected: number; unexpected: string[]; byVerdict: Partial<Record<Verdict, number>> };
   claims: ClaimEntry[];
 }

@@ -1,0 +1,178 @@
+/**
+ * Targeted search for tight instances (fast-check has no `target()`): explore with the claim's own
+ * arbitrary, then hill-climb the plain instance parameters to maximise observed/bound, restarting from
+ * the next best instance when a climb stalls. The result is the tightest instance found, its ratio, the
+ * iteration where it peaks, and the observed contraction exponent against the claimed one.
+ */
+import fc from 'fast-check';
+import type { Claim } from '../claims/types.ts';
+import { linearFit } from '../claims/statistics.ts';
+import { Rng } from '../random/rng.ts';
+import { checkInstance } from './instance.ts';
+import { iterationBudget } from './runner.ts';
+
+export interface TightenOptions {
+  budgetMs: number;
+  seed: number;
+  maxIterations?: number;
+  /** Instances drawn from the arbitrary before climbing. */
+  explore?: number;
+  onProgress?: (evaluations: number, best: number) => void;
+}
+
+export interface Contraction {
+  /** Per-step factors: exp of the fitted slopes of log observed and log bound against t. */
+  observedFactor: number;
+  claimedFactor: number;
+  /** log(observed factor)/log(claimed factor): 2 means the observed metric contracts twice as fast. */
+  exponentRatio: number;
+  /** iterations used in the fit (the second half of the compared horizon) */
+  fitRange: [number, number];
+}
+
+export interface TightenResult {
+  claimId: string;
+  ratio: number;
+  params: unknown;
+  iteration: number;
+  metric: string;
+  evaluations: number;
+  valid: number;
+  restarts: number;
+  improvements: number;
+  maxIterations: number;
+  contraction: Contraction | null;
+  /** Median exponent ratio over the explored instances (the typical gap, not only the tightest one's). */
+  medianExponentRatio: number | null;
+}
+
+/** Default neighbourhood: perturb one or two numeric fields (integers by ±1, reals multiplicatively, seeds redrawn). */
+export function defaultMutate(params: unknown, random: () => number, step: number): unknown {
+  const copy = structuredClone(params) as Record<string, unknown>;
+  const paths: string[][] = [];
+  const collect = (o: Record<string, unknown>, prefix: string[]) => {
+    for (const [k, v] of Object.entries(o)) {
+      if (typeof v === 'number' && Number.isFinite(v)) paths.push([...prefix, k]);
+      else if (v && typeof v === 'object' && !Array.isArray(v)) collect(v as Record<string, unknown>, [...prefix, k]);
+    }
+  };
+  if (typeof copy !== 'object' || copy === null) return copy;
+  collect(copy, []);
+  if (paths.length === 0) return copy;
+  const changes = random() < 0.5 ? 1 : 2;
+  for (let c = 0; c < changes; c++) {
+    const path = paths[Math.floor(random() * paths.length)];
+    let o = copy as Record<string, unknown>;
+    for (const k of path.slice(0, -1)) o = o[k] as Record<string, unknown>;
+    const key = path[path.length - 1];
+    const v = o[key] as number;
+    if (/seed/i.test(key)) o[key] = Math.floor(random() * 0x7fffffff);
+    else if (Number.isInteger(v) && Math.abs(v) < 1e6) o[key] = v + (random() < 0.5 ? -1 : 1);
+    else o[key] = v * Math.exp(step * (2 * random() - 1));
+  }
+  return copy;
+}
+
+function contractionOf(claim: Claim<unknown>, params: unknown, maxIterations: number): Contraction | null {
+  const res = checkInstance(claim, params, { maxIterations, record: true });
+  const tr = res.trace;
+  if (!tr || tr.t.length < 8) return null;
+  const start = Math.floor(tr.t.length / 2);
+  const ts: number[] = [], lo: number[] = [], lb: number[] = [];
+  for (let i = start; i < tr.t.length; i++) {
+    if (tr.observed[i] > 0 && tr.bound[i] > 0) {
+      ts.push(tr.t[i]);
+      lo.push(Math.log(tr.observed[i]));
+      lb.push(Math.log(tr.bound[i]));
+    }
+  }
+  if (ts.length < 4 || ts[0] === ts[ts.length - 1]) return null;
+  const so = linearFit(ts, lo).slope;
+  const sb = linearFit(ts, lb).slope;
+  if (!(sb < 0)) return null;
+  return { observedFactor: Math.exp(so), claimedFactor: Math.exp(sb), exponentRatio: so / sb, fitRange: [ts[0], ts[ts.length - 1]] };
+}
+
+export function tighten<P>(claim: Claim<P>, options: TightenOptions): TightenResult {
+  const started = performance.now();
+  const deadline = started + options.budgetMs;
+  const maxIterations = iterationBudget(claim as Claim<unknown>, { maxIterations: options.maxIterations });
+  const rng = new Rng(options.seed, `tighten:${claim.id}`);
+  const random = () => rng.uniform();
+  let evaluations = 0, valid = 0, restarts = 0, improvements = 0;
+
+  interface Scored { params: P; ratio: number; iteration: number; metric: string }
+  const evaluate = (params: P): Scored | null => {
+    evaluations++;
+    try {
+      const res = checkInstance(claim, params, { maxIterations });
+      if (!res.hypothesesMet || !res.maxRatioAt || !Number.isFinite(res.maxRatio)) return null;
+      valid++;
+      return { params, ratio: res.maxRatio, iteration: res.maxRatioAt.iteration, metric: res.maxRatioAt.metric };
+    } catch {
+      return null; // a neighbour outside the builder's domain
+    }
+  };
+
+  const population: Scored[] = [];
+  const consider = (s: Scored | null) => {
+    if (!s) return;
+    population.push(s);
+    population.sort((a, b) => b.ratio - a.ratio);
+    if (population.length > 8) population.pop();
+  };
+  const explore = options.explore ?? 60;
+  const candidates = [...(claim.examples ?? []), ...fc.sample(claim.params, { seed: options.seed, numRuns: explore })];
+  const exponentRatios: number[] = [];
+  for (const p of candidates) {
+    if (performance.now() > deadline && population.length > 0) break;
+    consider(evaluate(p));
+  }
+  for (const s of population.slice(0, 5)) {
+    const c = contractionOf(claim as Claim<unknown>, s.params, maxIterations);
+    if (c) exponentRatios.push(c.exponentRatio);
+  }
+  if (population.length === 0) throw new RangeError(`${claim.id}: no explored instance met the hypotheses; nothing to tighten`);
+
+  let best = population[0];
+  let current = best;
+  let stall = 0;
+  let step = 0.5;
+  let restartIndex = 0;
+  while (performance.now() < deadline) {
+    const mutated = (claim.mutate ? claim.mutate(current.params, random) : defaultMutate(current.params, random, step)) as P;
+    const s = evaluate(mutated);
+    if (s && s.ratio > current.ratio) {
+      current = s;
+      stall = 0;
+      improvements++;
+      if (s.ratio > best.ratio) best = s;
+      consider(s);
+    } else if (++stall > 40) {
+      // restart from the next best instance with a fresh step
+      restarts++;
+      restartIndex = (restartIndex + 1) % population.length;
+      current = population[restartIndex];
+      stall = 0;
+      step = 0.5;
+    } else if (stall % 10 === 0) {
+      step = Math.max(0.01, step / 2);
+    }
+    if (evaluations % 50 === 0) options.onProgress?.(evaluations, best.ratio);
+  }
+  exponentRatios.sort((a, b) => a - b);
+  return {
+    claimId: claim.id,
+    ratio: best.ratio,
+    params: best.params,
+    iteration: best.iteration,
+    metric: best.metric,
+    evaluations,
+    valid,
+    restarts,
+    improvements,
+    maxIterations,
+    contraction: contractionOf(claim as Claim<unknown>, best.params, maxIterations),
+    medianExponentRatio: exponentRatios.length ? exponentRatios[Math.floor((exponentRatios.length - 1) / 2)] : null,
+  };
+}
