@@ -59,9 +59,10 @@ export function defaultMutate(params: unknown, random: () => number, step: numbe
   if (typeof copy !== 'object' || copy === null) return copy;
   collect(copy, []);
   if (paths.length === 0) return copy;
-  const changes = random() < 0.5 ? 1 : 2;
+  const changes = Math.min(paths.length, random() < 0.5 ? 1 : 2);
   for (let c = 0; c < changes; c++) {
-    const path = paths[Math.floor(random() * paths.length)];
+    // distinct fields, so that two changes never cancel
+    const path = paths.splice(Math.floor(random() * paths.length), 1)[0];
     let o = copy as Record<string, unknown>;
     for (const k of path.slice(0, -1)) o = o[k] as Record<string, unknown>;
     const key = path[path.length - 1];

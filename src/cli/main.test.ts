@@ -105,6 +105,47 @@ describe('ratecheck CLI', () => {
     expect(r.out).toMatch(/a different violation/);
   });
 
+  it('shards, merges, writes JUnit, and honours profiles', async () => {
+    const a = join(tmp, 'shard1'), b = join(tmp, 'shard2');
+    const r1 = await run('verify', toy, '--shard', '1/2', '--runs', '10', '--out', a, '--junit', join(a, 'junit.xml'));
+    const r2 = await run('verify', toy, '--shard', '2/2', '--runs', '10', '--out', b);
+    expect(r1.code + r2.code).toBe(0);
+    const n1 = JSON.parse(readFileSync(join(a, 'report.json'), 'utf8')).claims.length;
+    const n2 = JSON.parse(readFileSync(join(b, 'report.json'), 'utf8')).claims.length;
+    expect(n1 + n2).toBe(3);
+    expect(readFileSync(join(a, 'junit.xml'), 'utf8')).toMatch(/<testcase classname="toy" name="toy\.exact"/);
+    const merged = await run('merge', join(a, 'report.json'), join(b, 'report.json'), '--out', join(tmp, 'merged'), '--junit', join(tmp, 'merged', 'j.xml'));
+    expect(merged.code, merged.err).toBe(0);
+    expect(merged.out).toMatch(/3 of 3 claims as expected \(merged from 2 reports\)/);
+    expect((await run('merge', join(a, 'report.json'), join(a, 'report.json'))).err).toMatch(/appears in more than one report/);
+    const quick = await run('verify', toy, '--profile', 'quick', '--out', join(tmp, 'quick'));
+    expect(quick.err).toMatch(/profile quick, 20 runs each/);
+    expect((await run('verify', '--shard', '3/2')).err).toMatch(/--shard must be i\/N/);
+    expect((await run('verify', '--profile', 'huge')).err).toMatch(/--profile must be quick, default or thorough/);
+  });
+
+  it('tighten reports the largest ratio, the contraction, and writes the tight instance', async () => {
+    const r = await run('tighten', 'toy.exact', toy, '--budget', '0.3', '--out', join(tmp, 'tighten'));
+    expect(r.code, r.err).toBe(2); // two targets: tighten takes one claim
+    const one = await run('tighten', 'xu2024-mf.thm2-core', '--budget', '1', '--out', join(tmp, 'tighten'));
+    expect(one.code, one.err).toBe(0);
+    expect(one.out).toMatch(/largest observed\/bound ratio: 0\.70\d+ at t = 0/);
+    expect(existsSync(join(tmp, 'tighten', 'xu2024-mf.thm2-core.json'))).toBe(true);
+    const json = await run('tighten', 'xu2024-mf.thm2-core', '--budget', '0.5', '--json', '--out', join(tmp, 'tighten'));
+    expect(JSON.parse(json.out).claimId).toBe('xu2024-mf.thm2-core');
+    expect((await run('tighten', 'xu2024-mf.gd-iterations-kappa2', '--budget', '0.2')).err).toMatch(/tighten works on per-instance bounds/);
+  });
+
+  it('audit-init prints the table and the paper-regime findings', async () => {
+    const r = await run('audit-init', '--widths', '5', '--out', join(tmp, 'audit'));
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/c = 50√d \(paper, Figs 1-2\)/);
+    expect(r.out).toMatch(/d = 5: the paper's c = 50√d = .* is OUTSIDE Theorem 1/);
+    expect(JSON.parse(readFileSync(join(tmp, 'audit', 'audit-init.json'), 'utf8')).rows.length).toBeGreaterThan(10);
+    expect((await run('audit-init', 'nonsense')).err).toMatch(/unknown family 'nonsense'/);
+    expect((await run('audit-init', '--widths', '3')).err).toMatch(/d must be at least 5/);
+  });
+
   it('prints help and version with exit 0', async () => {
     expect((await run('--version')).code).toBe(0);
     expect((await run('--help')).out).toMatch(/verify/);
