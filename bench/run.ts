@@ -2,7 +2,7 @@
  * `npm run bench`: runs every bench/*.bench.ts suite (or those named with --only a,b) and writes
  * reports/bench.json (one entry per suite).
  */
-import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchSuite } from './harness.ts';
@@ -32,7 +32,16 @@ for (let i = 0; i < suites.length; i++) {
 }
 const out = join(here, '..', 'reports', 'bench.json');
 mkdirSync(dirname(out), { recursive: true });
-const doc = { schemaVersion: 1, createdAt: new Date().toISOString(), node: process.version, totalSeconds: (performance.now() - started) / 1000, suites: results };
+// a partial run (--only) updates its suites and keeps the others' last results
+let previous: Record<string, unknown> = {};
+if (only && existsSync(out)) {
+  try {
+    previous = (JSON.parse(readFileSync(out, 'utf8')) as { suites?: Record<string, unknown> }).suites ?? {};
+  } catch {
+    previous = {};
+  }
+}
+const doc = { schemaVersion: 1, createdAt: new Date().toISOString(), node: process.version, totalSeconds: (performance.now() - started) / 1000, suites: { ...previous, ...results } };
 writeFileSync(`${out}.tmp`, JSON.stringify(doc, null, 2) + '\n');
 renameSync(`${out}.tmp`, out);
 console.log(JSON.stringify(results, null, 2));
