@@ -11,6 +11,9 @@ import { ClaimDefect, type Claim, type ProfileName } from '../claims/types.ts';
 import { iterationBudget, verifyClaim, type ClaimResult } from '../checking/runner.ts';
 import { CounterexampleStore, DEFAULT_STORE } from '../checking/store.ts';
 import { tighten } from '../checking/tighten.ts';
+import { verifyInPool } from '../checking/pool.ts';
+import type { WorkerTask } from '../checking/worker.ts';
+import { availableParallelism } from 'node:os';
 import { junitXml } from '../reporting/junit.ts';
 import { auditFindings, auditInit, auditTable } from '../analysis/audit-init.ts';
 import { mergeReports } from '../reporting/merge.ts';
@@ -94,6 +97,7 @@ interface VerifyCliOptions {
   store: string | false;
   junit?: string;
   shard?: { index: number; count: number };
+  workers?: number;
 }
 
 function parseShard(v: string): { index: number; count: number } {
@@ -124,32 +128,46 @@ export async function runVerify(targets: string[], o: VerifyCliOptions, io: Io):
   const entries: ClaimEntry[] = [];
   const started = performance.now();
   io.err(`ratecheck verify: ${selected.length} claims${o.shard ? ` (shard ${o.shard.index}/${o.shard.count})` : ''}, profile ${o.profile}, ${runs} runs each, seed ${o.seed}\n`);
-  for (let i = 0; i < selected.length; i++) {
-    const { claim, file } = selected[i];
+  const deadlineEpoch = timeLimit !== undefined ? Date.now() + timeLimit * 1000 : undefined;
+  const tasks: WorkerTask[] = selected.map(({ claim, file }, index) => {
     const maxIterations = iterationBudget(claim as Claim<unknown>, { maxIterations: o.maxIterations, iterationScale: profile.iterationScale });
     const stored = store && !claim.aggregate ? store.usable(claim, maxIterations, warn) : [];
-    let result: ClaimResult;
-    try {
-      result = verifyClaim(claim, {
-        runs,
-        seed: o.seed,
-        timeLimitMs: deadline !== undefined ? Math.max(0, deadline - performance.now()) : undefined,
-        maxIterations,
-        dense: o.dense,
-        replayFirst: stored,
-        params: claim.profiles?.[o.profile],
+    return { index, claimId: claim.id, claimFile: file, profile: o.profile, deadline: deadlineEpoch, options: { runs, seed: o.seed, maxIterations, dense: o.dense, replayFirst: stored } };
+  });
+  const workers = Math.max(1, Math.min(o.workers ?? (tasks.length >= 4 ? availableParallelism() : 1), tasks.length));
+  let done = 0;
+  const onResult = (task: WorkerTask, result: ClaimResult) => {
+    done++;
+    if (o.quiet) return;
+    const mark = result.verdict === result.expected ? '' : ` (expected ${result.expected})`;
+    io.err(`[${done}/${tasks.length}] ${task.claimId}: ${result.verdict}${mark}, ${result.hypothesesMet}/${result.instances} instances, ${(result.timeMs / 1000).toFixed(2)}s\n`);
+  };
+  let results: ClaimResult[];
+  try {
+    if (workers > 1) {
+      io.err(`verifying on ${workers} worker threads\n`);
+      results = await verifyInPool(tasks, workers, onResult);
+    } else {
+      results = tasks.map((task) => {
+        const { claim } = selected[task.index];
+        const result = verifyClaim(claim, {
+          ...task.options,
+          timeLimitMs: deadlineEpoch !== undefined ? Math.max(0, deadlineEpoch - Date.now()) : undefined,
+          params: claim.profiles?.[o.profile],
+        });
+        onResult(task, result);
+        return result;
       });
-    } catch (e) {
-      if (e instanceof ClaimDefect) throw new UsageError(`claim defect: ${e.message}`);
-      throw e;
     }
+  } catch (e) {
+    if (e instanceof ClaimDefect) throw new UsageError(`claim defect: ${e.message}`);
+    throw e;
+  }
+  for (let i = 0; i < selected.length; i++) {
+    const { claim, file } = selected[i];
+    const result = results[i];
     if (store && result.counterexample && !result.counterexample.aggregate) store.add(claim.id, result.counterexample.params);
-    const entry = buildEntry(claim as Claim<unknown>, result, outDir, file);
-    entries.push(entry);
-    if (!o.quiet) {
-      const mark = entry.asExpected ? '' : ` (expected ${entry.expected})`;
-      io.err(`[${i + 1}/${selected.length}] ${claim.id}: ${entry.verdict}${mark}, ${entry.hypothesesMet}/${entry.instances} instances, ${(entry.timeMs / 1000).toFixed(2)}s\n`);
-    }
+    entries.push(buildEntry(claim as Claim<unknown>, result, outDir, file));
   }
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,
@@ -369,6 +387,7 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
     .option('--store <dir>', 'counterexample store: stored instances are tried first, new ones are added', DEFAULT_STORE)
     .option('--no-store', 'neither read nor write the counterexample store')
     .option('--junit <file>', 'also write JUnit XML')
+    .option('--workers <n>', 'worker threads (default: the cores available, when verifying 4 claims or more)', positiveInt('--workers'))
     .option('--shard <i/N>', 'verify only the i-th of N slices of the selected claims (merge the reports with ratecheck merge)', parseShard)
     .action(async (targets: string[], opts: VerifyCliOptions) => setCode(await runVerify(targets, opts, io)));
 

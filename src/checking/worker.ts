@@ -1,0 +1,41 @@
+/**
+ * Worker thread of the parallel verifier: receives one claim task at a time (claim id, optional claim
+ * file, plain options), verifies it with the same code as the serial path, and posts the result back.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { ProfileName } from '../claims/types.ts';
+import { ClaimDefect } from '../claims/types.ts';
+import { verifyClaim, type VerifyOptions } from './runner.ts';
+import { builtinClaims, loadClaimFile } from '../cli/load.ts';
+
+export interface WorkerTask {
+  index: number;
+  claimId: string;
+  claimFile?: string;
+  profile?: ProfileName;
+  /** Wall-clock deadline of the whole run (epoch ms): each claim gets what is left when it starts. */
+  deadline?: number;
+  options: Omit<VerifyOptions, 'params' | 'timeLimitMs'>;
+}
+
+export type WorkerReply =
+  | { index: number; ok: true; result: ReturnType<typeof verifyClaim> }
+  | { index: number; ok: false; defect: boolean; message: string };
+
+export async function handle(task: WorkerTask): Promise<WorkerReply> {
+  try {
+    const pool = task.claimFile ? await loadClaimFile(task.claimFile) : builtinClaims();
+    const hit = pool.find((c) => c.claim.id === task.claimId);
+    if (!hit) return { index: task.index, ok: false, defect: false, message: `unknown claim id '${task.claimId}'` };
+    const params = task.profile ? hit.claim.profiles?.[task.profile] : undefined;
+    const timeLimitMs = task.deadline !== undefined ? Math.max(0, task.deadline - Date.now()) : undefined;
+    const result = verifyClaim(hit.claim, { ...task.options, params, timeLimitMs });
+    return { index: task.index, ok: true, result };
+  } catch (e) {
+    return { index: task.index, ok: false, defect: e instanceof ClaimDefect, message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+parentPort?.on('message', (task: WorkerTask) => {
+  void handle(task).then((reply) => parentPort!.postMessage(reply));
+});
