@@ -48,119 +48,86 @@ function shapeError(op: string, ...ms: Mat[]): never {
   throw new RangeError(`${op}: incompatible shapes ${ms.map((m) => `${m.rows}x${m.cols}`).join(', ')}`);
 }
 
-/** out = a b  (a: m x k, b: k x n). Two output rows and two rows of b per pass (register tiling). */
-export function gemm(out: Mat, a: Mat, b: Mat): Mat {
-  const m = a.rows, k = a.cols, n = b.cols;
-  if (b.rows !== k || out.rows !== m || out.cols !== n) shapeError('gemm', out, a, b);
-  const A = a.data, B = b.data, C = out.data;
-  C.fill(0, 0, m * n);
+/*
+ * The three products run the same register-tiled micro-kernel: a 2 x 4 block of the output is kept in
+ * eight local accumulators while the inner dimension is swept, so every loaded value feeds two or four
+ * multiply-adds. The operands differ only in their strides: entry (i, p) of the left factor sits at
+ * ai + i·aRow + p·aCol, entry (p, j) of the right factor at p·bRow + j·bCol.
+ */
+function tiledProduct(
+  C: Float64Array,
+  A: Float64Array,
+  B: Float64Array,
+  m: number,
+  n: number,
+  k: number,
+  aRow: number,
+  aCol: number,
+  bRow: number,
+  bCol: number,
+): void {
   let i = 0;
   for (; i + 1 < m; i += 2) {
-    const c0 = i * n, c1 = c0 + n;
-    const a0 = i * k, a1 = a0 + k;
-    let p = 0;
-    for (; p + 1 < k; p += 2) {
-      const s00 = A[a0 + p], s01 = A[a0 + p + 1], s10 = A[a1 + p], s11 = A[a1 + p + 1];
-      const b0 = p * n, b1 = b0 + n;
-      for (let j = 0; j < n; j++) {
-        const x = B[b0 + j], y = B[b1 + j];
-        C[c0 + j] += s00 * x + s01 * y;
-        C[c1 + j] += s10 * x + s11 * y;
-      }
-    }
-    if (p < k) {
-      const s0 = A[a0 + p], s1 = A[a1 + p];
-      const b0 = p * n;
-      for (let j = 0; j < n; j++) {
-        const x = B[b0 + j];
-        C[c0 + j] += s0 * x;
-        C[c1 + j] += s1 * x;
-      }
-    }
-  }
-  if (i < m) {
-    const c0 = i * n, a0 = i * k;
-    for (let p = 0; p < k; p++) {
-      const s0 = A[a0 + p];
-      const b0 = p * n;
-      for (let j = 0; j < n; j++) C[c0 + j] += s0 * B[b0 + j];
-    }
-  }
-  return out;
-}
-
-/** out = a bᵀ  (a: m x k, b: n x k). Dot products in 2 x 2 blocks (register tiling). */
-export function gemmNT(out: Mat, a: Mat, b: Mat): Mat {
-  const m = a.rows, k = a.cols, n = b.rows;
-  if (b.cols !== k || out.rows !== m || out.cols !== n) shapeError('gemmNT', out, a, b);
-  const A = a.data, B = b.data, C = out.data;
-  let i = 0;
-  for (; i + 1 < m; i += 2) {
-    const a0 = i * k, a1 = a0 + k;
+    const a0 = i * aRow, a1 = a0 + aRow;
     const c0 = i * n, c1 = c0 + n;
     let j = 0;
-    for (; j + 1 < n; j += 2) {
-      const b0 = j * k, b1 = b0 + k;
-      let s00 = 0, s01 = 0, s10 = 0, s11 = 0;
+    for (; j + 3 < n; j += 4) {
+      let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+      const bj = j * bCol;
       for (let p = 0; p < k; p++) {
-        const x0 = A[a0 + p], x1 = A[a1 + p], y0 = B[b0 + p], y1 = B[b1 + p];
-        s00 += x0 * y0;
-        s01 += x0 * y1;
-        s10 += x1 * y0;
-        s11 += x1 * y1;
+        const x0 = A[a0 + p * aCol], x1 = A[a1 + p * aCol];
+        const b = p * bRow + bj;
+        const y0 = B[b], y1 = B[b + bCol], y2 = B[b + 2 * bCol], y3 = B[b + 3 * bCol];
+        s00 += x0 * y0; s01 += x0 * y1; s02 += x0 * y2; s03 += x0 * y3;
+        s10 += x1 * y0; s11 += x1 * y1; s12 += x1 * y2; s13 += x1 * y3;
       }
-      C[c0 + j] = s00;
-      C[c0 + j + 1] = s01;
-      C[c1 + j] = s10;
-      C[c1 + j + 1] = s11;
+      C[c0 + j] = s00; C[c0 + j + 1] = s01; C[c0 + j + 2] = s02; C[c0 + j + 3] = s03;
+      C[c1 + j] = s10; C[c1 + j + 1] = s11; C[c1 + j + 2] = s12; C[c1 + j + 3] = s13;
     }
-    if (j < n) {
-      const b0 = j * k;
+    for (; j < n; j++) {
       let s0 = 0, s1 = 0;
+      const bj = j * bCol;
       for (let p = 0; p < k; p++) {
-        s0 += A[a0 + p] * B[b0 + p];
-        s1 += A[a1 + p] * B[b0 + p];
+        const y = B[p * bRow + bj];
+        s0 += A[a0 + p * aCol] * y;
+        s1 += A[a1 + p * aCol] * y;
       }
       C[c0 + j] = s0;
       C[c1 + j] = s1;
     }
   }
-  if (i < m) {
-    const a0 = i * k, c0 = i * n;
+  for (; i < m; i++) {
+    const a0 = i * aRow, c0 = i * n;
     for (let j = 0; j < n; j++) {
-      const b0 = j * k;
       let s = 0;
-      for (let p = 0; p < k; p++) s += A[a0 + p] * B[b0 + p];
+      const bj = j * bCol;
+      for (let p = 0; p < k; p++) s += A[a0 + p * aCol] * B[p * bRow + bj];
       C[c0 + j] = s;
     }
   }
+}
+
+/** out = a b  (a: m x k, b: k x n). */
+export function gemm(out: Mat, a: Mat, b: Mat): Mat {
+  const m = a.rows, k = a.cols, n = b.cols;
+  if (b.rows !== k || out.rows !== m || out.cols !== n) shapeError('gemm', out, a, b);
+  tiledProduct(out.data, a.data, b.data, m, n, k, k, 1, n, 1);
   return out;
 }
 
-/** out = aᵀ b  (a: k x m, b: k x n). Two rows of a and b per pass. */
+/** out = a bᵀ  (a: m x k, b: n x k). */
+export function gemmNT(out: Mat, a: Mat, b: Mat): Mat {
+  const m = a.rows, k = a.cols, n = b.rows;
+  if (b.cols !== k || out.rows !== m || out.cols !== n) shapeError('gemmNT', out, a, b);
+  tiledProduct(out.data, a.data, b.data, m, n, k, k, 1, 1, k);
+  return out;
+}
+
+/** out = aᵀ b  (a: k x m, b: k x n). */
 export function gemmTN(out: Mat, a: Mat, b: Mat): Mat {
   const k = a.rows, m = a.cols, n = b.cols;
   if (b.rows !== k || out.rows !== m || out.cols !== n) shapeError('gemmTN', out, a, b);
-  const A = a.data, B = b.data, C = out.data;
-  C.fill(0, 0, m * n);
-  let p = 0;
-  for (; p + 1 < k; p += 2) {
-    const ap0 = p * m, ap1 = ap0 + m;
-    const bp0 = p * n, bp1 = bp0 + n;
-    for (let i = 0; i < m; i++) {
-      const s0 = A[ap0 + i], s1 = A[ap1 + i];
-      const ci = i * n;
-      for (let j = 0; j < n; j++) C[ci + j] += s0 * B[bp0 + j] + s1 * B[bp1 + j];
-    }
-  }
-  if (p < k) {
-    const ap = p * m, bp = p * n;
-    for (let i = 0; i < m; i++) {
-      const s = A[ap + i];
-      const ci = i * n;
-      for (let j = 0; j < n; j++) C[ci + j] += s * B[bp + j];
-    }
-  }
+  tiledProduct(out.data, a.data, b.data, m, n, k, 1, m, n, 1);
   return out;
 }
 
