@@ -4,7 +4,7 @@ import { auditFindings, auditInit, auditTable, defaultSettings } from './audit-i
 describe('initialization audit', () => {
   it('shows the paper’s c = 50√d outside the proven regime at d = 5 and inside it at d = 80', () => {
     const settings = defaultSettings().filter((s) => /50√d|c = c_min\(Thm 1\)|Remark 1: c₁ = 50, Y₀ = 1·|balanced/.test(s.label));
-    const rows = auditInit({ widths: [5, 80], settings, reducedIterations: 3000, denseIterations: 30 });
+    const rows = auditInit({ widths: [5, 80], settings, iterations: 3000 });
     expect(rows).toHaveLength(2 * settings.length * 2);
     const paper = (d: number) => rows.find((r) => r.d === d && r.setting.startsWith('c = 50√d') && r.method === 'gd')!;
     expect(paper(5).thm1Margin).toBeLessThan(1);

@@ -8,7 +8,7 @@
 import { frobNorm, scale, clone, zeros, type Mat } from '../linalg/dense.ts';
 import { svd } from '../linalg/decomp.ts';
 import { gaussianMatrix } from '../problems/low-rank.ts';
-import { reduceFactorization, type FactorizationProblem } from '../problems/matrix-factorization.ts';
+import { reduceFactorization, reduceToSpan, type FactorizationProblem } from '../problems/matrix-factorization.ts';
 import { runFactorization, type FactorizationSpec } from '../methods/factorization.ts';
 import {
   RESIDUAL_FLOOR,
@@ -97,9 +97,8 @@ export function defaultSettings(): AuditSetting[] {
 export interface AuditOptions {
   widths?: number[];
   seed?: number;
-  /** iteration budgets of the reduced and dense runs */
-  reducedIterations?: number;
-  denseIterations?: number;
+  /** iteration budget of each run (all runs use an exact reduced representation) */
+  iterations?: number;
   settings?: AuditSetting[];
   onRow?: (row: AuditRow, index: number, total: number) => void;
 }
@@ -128,8 +127,11 @@ export function auditInit(options: AuditOptions = {}): AuditRow[] {
       const q1 = thm1Quantities(s0, cEff);
       const q2 = thm2Quantities(s0, cEff);
       const normA = frobNorm(su.A);
-      const reduced = frobNorm(problem.Y0) === 0 ? reduceFactorization(problem, su.U, su.sigma, su.V) : null;
-      const budget = reduced ? options.reducedIterations ?? 5000 : options.denseIterations ?? 400;
+      // exact reductions: to (diag σ, UᵀX₀, 0) when X₀ ⊆ col(A) and Y₀ = 0, else to span(U, X₀) × span(V, Y₀)
+      const reduced =
+        (frobNorm(problem.Y0) === 0 ? reduceFactorization(problem, su.U, su.sigma, su.V) : null) ??
+        reduceToSpan(su.U, su.sigma, su.V, problem.X0, problem.Y0).problem;
+      const budget = options.iterations ?? 5000;
       for (const method of ['gd', 'nag'] as const) {
         const spec: FactorizationSpec = method === 'gd' ? { method, stepSize: q1.eta } : { method, stepSize: q2.eta, momentum: Math.min(q2.beta, 1 - 1e-12) };
         const bound = (method === 'gd' ? thm1CoreBounds(s0, q1) : thm2CoreBounds(s0, q2))[0];
@@ -138,7 +140,7 @@ export function auditInit(options: AuditOptions = {}): AuditRow[] {
         let iterations: number | null = null, firstViolation: number | null = null, diverged = false;
         const valid = Number.isFinite(spec.stepSize) && spec.stepSize > 0;
         if (valid) {
-          runFactorization(reduced ?? problem, spec, (t, m) => {
+          runFactorization(reduced, spec, (t, m) => {
             const r = m.residualNorm;
             if (!Number.isFinite(r) || r > 1e12 * normA) {
               diverged = true;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { gradient, objective, reduceFactorization, cloneProblem, type FactorizationProblem } from './matrix-factorization.ts';
+import { gradient, objective, reduceFactorization, reduceToSpan, cloneProblem, type FactorizationProblem } from './matrix-factorization.ts';
 import { gaussianMatrix, lowRankMatrix, spectrum } from './low-rank.ts';
-import { clone, gemm, zeros } from '../linalg/dense.ts';
+import { clone, frobNorm, gemm, zeros } from '../linalg/dense.ts';
 
 function instance(seed: number): { p: FactorizationProblem; U: ReturnType<typeof lowRankMatrix>['U']; V: ReturnType<typeof lowRankMatrix>['V']; sigma: number[] } {
   const sigma = spectrum('geometric', 3, 5);
@@ -41,5 +41,30 @@ describe('matrix factorization objective', () => {
     const copy = cloneProblem(inside);
     expect(copy.X0.data).not.toBe(inside.X0.data);
     expect(Array.from(copy.X0.data)).toEqual(Array.from(inside.X0.data));
+  });
+});
+
+describe('reduction to span(U, X₀) × span(V, Y₀)', () => {
+  it('runs Remark 1’s Y₀ ≠ 0 exactly: same residuals and distances as the dense problem', async () => {
+    const { runFactorization } = await import('../methods/factorization.ts');
+    const { p, U, V, sigma } = instance(5);
+    const X0 = gemm(zeros(8, 4), p.A, gaussianMatrix(5, 'Phi', 6, 4, 0.25));
+    const dense = { A: p.A, X0, Y0: p.Y0 };
+    const { problem, Qx, Qy } = reduceToSpan(U, sigma, V, X0, p.Y0);
+    expect(Qx.cols).toBeLessThanOrEqual(3 + 4);
+    expect(Qy.cols).toBeLessThanOrEqual(3 + 4);
+    const collect = (q: FactorizationProblem, method: 'gd' | 'altgd' | 'nag') => {
+      const out: number[][] = [];
+      runFactorization(q, { method, stepSize: 0.02, momentum: method === 'nag' ? 0.5 : undefined }, (_t, m) => {
+        out.push([m.residualNorm, m.distX0, m.distY0]);
+        return true;
+      }, 40);
+      return out;
+    };
+    for (const method of ['gd', 'altgd', 'nag'] as const) {
+      const a = collect(dense, method), b = collect(problem, method);
+      const scale = frobNorm(p.A) + frobNorm(X0) + frobNorm(p.Y0);
+      for (let t = 0; t < a.length; t++) for (let k = 0; k < 3; k++) expect(Math.abs(a[t][k] - b[t][k])).toBeLessThanOrEqual(1e-9 * a[t][k] + 1e-13 * scale);
+    }
   });
 });
