@@ -23,7 +23,8 @@ describe('xu2024-mf catalog', () => {
       const r = verifyClaim(claim, { runs: RUNS, seed: SEED });
       const detail = `seed ${SEED}, runs ${RUNS}: ${r.verdict}${r.reason ? ` (${r.reason})` : ''}${r.counterexample ? ` at ${JSON.stringify(r.counterexample.params)}` : ''}`;
       expect(r.verdict, detail).toBe(claim.expected);
-      if (claim.expected === 'holds') {
+      if (claim.expected === 'holds' && !claim.aggregate) {
+        // generators meet the hypotheses by construction; a bound that holds has observed/bound ≤ 1
         expect(r.hypothesesMet, detail).toBe(r.instances);
         expect(r.maxRatio!, detail).toBeLessThanOrEqual(1);
       }

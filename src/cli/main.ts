@@ -35,6 +35,7 @@ import {
   type Report,
 } from '../reporting/report.ts';
 import { UsageError } from './errors.ts';
+import { registerWidth } from './commands/width.ts';
 import { builtinClaims, firstLine, loadClaimFile, resolveTargets, type LoadedClaim } from './load.ts';
 
 export interface Io {
@@ -426,6 +427,7 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
     .argument('<file>', 'counterexample JSON or report.json')
     .action(async (file: string) => setCode(await runReplay(file, io)));
 
+  registerWidth(program, io, setCode);
   return program;
 }
 
