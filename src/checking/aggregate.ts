@@ -107,6 +107,15 @@ export function verifyAggregate<P>(input: AggregateInputs<P>, started: number): 
       alpha,
     };
     const first = failing[0];
+    // the per-draw observed/bound ratios: above 1 on the failing draws
+    let tightest: Tightest | undefined;
+    for (const { params, res } of results) {
+      if (res.maxRatioAt && (tightest === undefined || res.maxRatio > tightest.ratio)) {
+        tightest = { params: structuredClone(params), ratio: res.maxRatio, iteration: res.maxRatioAt.iteration, metric: res.maxRatioAt.metric };
+      }
+    }
+    base.maxRatio = tightest ? tightest.ratio : null;
+    base.tightest = tightest;
     const counterexample = first
       ? {
           params: structuredClone(first.params),
