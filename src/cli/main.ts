@@ -36,6 +36,7 @@ import {
 } from '../reporting/report.ts';
 import { UsageError } from './errors.ts';
 import { registerWidth } from './commands/width.ts';
+import { registerBatchSize } from './commands/batch-size.ts';
 import { builtinClaims, firstLine, loadClaimFile, resolveTargets, type LoadedClaim } from './load.ts';
 
 export interface Io {
@@ -428,6 +429,7 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
     .action(async (file: string) => setCode(await runReplay(file, io)));
 
   registerWidth(program, io, setCode);
+  registerBatchSize(program, io, setCode);
   return program;
 }
 
