@@ -34,7 +34,7 @@ export interface InstanceResult {
   /** The trial's post-run measurements (Trial.measure). */
   measurements: Record<string, number>;
   /** With `record`: the primary metric and bound at every compared iteration. */
-  trace?: { t: number[]; observed: number[]; bound: number[] };
+  trace?: { t: number[]; observed: number[]; bound: number[]; floor: number };
 }
 
 export interface CheckOptions extends TrialOptions {
@@ -65,7 +65,7 @@ export function checkInstance<P>(claim: Claim<P>, params: P, options: CheckOptio
   };
   if (!hypothesesMet) return result;
   if (trial.bounds.length === 0 && !claim.aggregate) throw new ClaimDefect(claim.id, 'a trial must declare at least one bound');
-  const trace = options.record ? { t: [] as number[], observed: [] as number[], bound: [] as number[] } : undefined;
+  const trace = options.record ? { t: [] as number[], observed: [] as number[], bound: [] as number[], floor: trial.bounds[0]?.floor ?? 0 } : undefined;
   result.trace = trace;
   const budget = options.maxIterations;
   const bounds = trial.bounds;

@@ -17,6 +17,8 @@ export interface TightenOptions {
   maxIterations?: number;
   /** Instances drawn from the arbitrary before climbing. */
   explore?: number;
+  /** Stop after this many evaluations (deterministic budgets for tests), or at budgetMs, whichever first. */
+  maxEvaluations?: number;
   onProgress?: (evaluations: number, best: number) => void;
 }
 
@@ -42,7 +44,7 @@ export interface TightenResult {
   improvements: number;
   maxIterations: number;
   contraction: Contraction | null;
-  /** Median exponent ratio over the explored instances (the typical gap, not only the tightest one's). */
+  /** Median exponent ratio over the best explored instances whose runs reached the floor (the typical gap). */
   medianExponentRatio: number | null;
 }
 
@@ -74,13 +76,22 @@ export function defaultMutate(params: unknown, random: () => number, step: numbe
   return copy;
 }
 
-function contractionOf(claim: Claim<unknown>, params: unknown, maxIterations: number): Contraction | null {
+/**
+ * Observed against claimed contraction on one instance, fitted on the second half of the compared
+ * horizon. Only runs that reached the roundoff floor are fitted: a run cut by the iteration budget may
+ * still be in its transient, and its slope would understate the asymptotic rate.
+ */
+export function contractionOf(claim: Claim<unknown>, params: unknown, maxIterations: number): Contraction | null {
   const res = checkInstance(claim, params, { maxIterations, record: true });
   const tr = res.trace;
-  if (!tr || tr.t.length < 8) return null;
-  const start = Math.floor(tr.t.length / 2);
+  if (!tr || tr.t.length < 8 || res.stop !== 'floor') return null;
+  // the observed metric stalls at its own roundoff level long before the bound reaches the floor:
+  // fit only iterations where the observed value is above the floor as well
+  let end = tr.t.length;
+  while (end > 0 && !(tr.observed[end - 1] > tr.floor)) end--;
+  const start = Math.floor(end / 2);
   const ts: number[] = [], lo: number[] = [], lb: number[] = [];
-  for (let i = start; i < tr.t.length; i++) {
+  for (let i = start; i < end; i++) {
     if (tr.observed[i] > 0 && tr.bound[i] > 0) {
       ts.push(tr.t[i]);
       lo.push(Math.log(tr.observed[i]));
@@ -101,6 +112,7 @@ export function tighten<P>(claim: Claim<P>, options: TightenOptions): TightenRes
   const rng = new Rng(options.seed, `tighten:${claim.id}`);
   const random = () => rng.uniform();
   let evaluations = 0, valid = 0, restarts = 0, improvements = 0;
+  const more = () => performance.now() < deadline && (options.maxEvaluations === undefined || evaluations < options.maxEvaluations);
 
   interface Scored { params: P; ratio: number; iteration: number; metric: string }
   const evaluate = (params: P): Scored | null => {
@@ -126,10 +138,10 @@ export function tighten<P>(claim: Claim<P>, options: TightenOptions): TightenRes
   const candidates = [...(claim.examples ?? []), ...fc.sample(claim.params, { seed: options.seed, numRuns: explore })];
   const exponentRatios: number[] = [];
   for (const p of candidates) {
-    if (performance.now() > deadline && population.length > 0) break;
+    if (!more() && population.length > 0) break;
     consider(evaluate(p));
   }
-  for (const s of population.slice(0, 5)) {
+  for (const s of population) {
     const c = contractionOf(claim as Claim<unknown>, s.params, maxIterations);
     if (c) exponentRatios.push(c.exponentRatio);
   }
@@ -140,7 +152,7 @@ export function tighten<P>(claim: Claim<P>, options: TightenOptions): TightenRes
   let stall = 0;
   let step = 0.5;
   let restartIndex = 0;
-  while (performance.now() < deadline) {
+  while (more()) {
     const mutated = (claim.mutate ? claim.mutate(current.params, random) : defaultMutate(current.params, random, step)) as P;
     const s = evaluate(mutated);
     if (s && s.ratio > current.ratio) {

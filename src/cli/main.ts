@@ -307,8 +307,8 @@ export async function runTighten(id: string, o: TightenCliOptions, io: Io): Prom
       `  params ${JSON.stringify(result.params)}`,
       c
         ? `contraction on that instance: observed per-step factor 1 − ${(1 - c.observedFactor).toExponential(3)} vs claimed 1 − ${(1 - c.claimedFactor).toExponential(3)}: exponent ratio ${c.exponentRatio.toFixed(3)} (fitted on t = ${c.fitRange[0]}..${c.fitRange[1]})`
-        : 'contraction: not fitted (too few compared iterations, or a bound that does not decay)',
-      result.medianExponentRatio !== null ? `median exponent ratio over the best explored instances: ${result.medianExponentRatio.toFixed(3)}` : '',
+        : 'contraction on that instance: not fitted (the run did not reach the roundoff floor within the iteration budget, or its bound does not decay)',
+      result.medianExponentRatio !== null ? `median exponent ratio over the best explored instances that reached the floor: ${result.medianExponentRatio.toFixed(3)}` : '',
       `tight instance: ${file}`,
     ].filter(Boolean).join('\n') + '\n',
   );
