@@ -418,6 +418,8 @@ export const medianGrowth = defineClaim<MedianParams>({
   expected: 'holds',
   params: medianParams,
   maxIterations: 1,
+  // each instance fits a slope over 15 seeds x 9 depths: 20 instances per run are plenty
+  maxRuns: 20,
   instantiate: (p) => medianTrial(p, 'growth'),
 });
 

@@ -55,6 +55,12 @@ describe('verifyClaim', () => {
     expect(iterationBudget(exact, { maxIterations: 7 })).toBe(7);
   });
 
+  it('caps the instances of claims that declare maxRuns', () => {
+    const r = verifyClaim({ ...exact, maxRuns: 7 }, { runs: 30, seed: SEED });
+    expect(r.runs).toBe(7);
+    expect(r.instances).toBeLessThanOrEqual(8); // 7 generated + the claim's example
+  });
+
   it('turns an exception inside a claim into a ClaimDefect, never a counterexample', () => {
     const broken = defineClaim<number>({
       ...exact,

@@ -99,6 +99,7 @@ function summarizeHorizons(horizons: number[], stops: Partial<Record<StopReason,
 
 export function verifyClaim<P>(claim: Claim<P>, options: VerifyOptions): ClaimResult {
   if (!(Number.isInteger(options.runs) && options.runs >= 1)) throw new RangeError(`runs must be a positive integer, got ${options.runs}`);
+  if (claim.maxRuns !== undefined && options.runs > claim.maxRuns) options = { ...options, runs: claim.maxRuns };
   const started = performance.now();
   const seed = options.claimSeed ?? claimSeed(options.seed, claim.id);
   const maxIterations = iterationBudget(claim as Claim<unknown>, options);

@@ -135,6 +135,11 @@ export interface Claim<P = unknown> {
   examples?: P[];
   /** Default iteration budget of one trajectory (a profile may scale it). */
   maxIterations?: number;
+  /**
+   * Cap on the instances per verify run, for claims whose every instance is itself a study over many
+   * seeds (a profile's run count above it is cut to it; the report says so through `runs`).
+   */
+  maxRuns?: number;
   /** Instance parameters for other profiles (smaller or larger instances); `params` is the default one. */
   profiles?: Partial<Record<ProfileName, Arbitrary<P>>>;
   /** Set for claims decided over many instances (with-probability, hidden-constant exponents). */
