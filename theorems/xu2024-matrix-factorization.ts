@@ -835,6 +835,81 @@ export const nagIterationsSqrt = defineClaim<XuParams>({
   instantiate: (p, o) => iterationsTrial(p, o, 'nag', () => NaN),
 });
 
+export const gdIterationsFlat = defineClaim<XuParams>({
+  id: 'xu2024-mf.gd-iterations-kappa-independent',
+  statement: 'FALSE variant: GD’s iteration count does not grow with κ (the κ² of Theorem 1 dropped)',
+  source: source('Theorem 1 (iteration count)', 'D', 'the count is ≈ cond²(X₀) log(1/ε)/2 and cond(X₀) grows with κ'),
+  kind: 'asymptotic',
+  expected: 'refuted',
+  variantOf: 'xu2024-mf.gd-iterations-kappa2',
+  falseBecause: 'cond(X₀) grows like κ, so the iteration count does too',
+  params: kappaSweep(12),
+  maxIterations: 400_000,
+  aggregate: { kind: 'exponent', response: 'iterations', driver: 'kappa', claimedExponent: 0 },
+  instantiate: (p, o) => iterationsTrial(p, o, 'gd', () => NaN),
+});
+
+export const nagIterationsFlat = defineClaim<XuParams>({
+  id: 'xu2024-mf.nag-iterations-kappa-independent',
+  statement: 'FALSE variant: NAG’s iteration count does not grow with κ (the κ of Theorem 2 dropped)',
+  source: source('Theorem 2 (iteration count)', 'D', 'the count is ≈ cond(X₀) log(1/ε) and cond(X₀) grows with κ'),
+  kind: 'asymptotic',
+  expected: 'refuted',
+  variantOf: 'xu2024-mf.nag-iterations-kappa',
+  falseBecause: 'cond(X₀) grows like κ, so the iteration count does too',
+  params: kappaSweep(12),
+  maxIterations: 400_000,
+  aggregate: { kind: 'exponent', response: 'iterations', driver: 'kappa', claimedExponent: 0 },
+  instantiate: (p, o) => iterationsTrial(p, o, 'nag', () => NaN),
+});
+
+export const prop1AtMostOne = defineClaim<GaussianSketchParams>({
+  id: 'xu2024-mf.prop1-sigma1-at-most-one',
+  statement: 'FALSE variant: σ₁(VᵀΦ) ≤ 1 (Proposition 1’s factor (2√d + √r)/√d replaced by 1), with probability at least 1 − e^{−d/2}',
+  source: source('Proposition 1', 'D', 'the top singular value of an r×d Gaussian matrix with N(0, 1/d) entries concentrates near 1 + √(r/d)'),
+  kind: 'with-probability',
+  expected: 'refuted',
+  variantOf: 'xu2024-mf.prop1-sigma1-upper',
+  falseBecause: 'σ₁(VᵀΦ) ≈ 1 + √(r/d) > 1 on most draws',
+  params: sketchParams,
+  aggregate: { kind: 'probability', failureProbability: (p) => Math.exp(-p.d / 2) },
+  instantiate: (p) => {
+    const sigma1 = svd(gaussianMatrix(p.seed, 'VtPhi', p.r, p.d, 1 / p.d)).s[0];
+    return {
+      hypotheses: [atLeast('d ≥ r', p.d, p.r)],
+      derived: { sigma1 },
+      bounds: [{ metric: 'sigma1', relation: 'le', value: () => 1, floor: 0, cite: 'σ₁ ≤ 1' }],
+      run: (observe) => {
+        observe(0, { sigma1 });
+      },
+    };
+  },
+});
+
+export const thm2AlsoVacuous = defineClaim<VacuousParams>({
+  id: 'xu2024-mf.thm2-also-vacuous-cond1',
+  statement: 'FALSE variant: when cond(X₀) = 1 Theorem 2’s hypothesis μp ≥ 4√2‖A‖_F(1 + p) cannot be met either',
+  source: source('Theorem 2', 'D', 'dossier §7.1: unlike Theorem 1, no cond(X₀) > 1 restriction'),
+  kind: 'hypothesis',
+  expected: 'refuted',
+  variantOf: 'xu2024-mf.thm1-vacuous-cond1',
+  falseBecause: 'p = 1/144 when cond(X₀) = 1, and μ grows like c², so a large c meets Theorem 2’s hypothesis',
+  params: vacuousParams,
+  instantiate: (params) => {
+    const { su, c } = condOneSetup(params);
+    const q = thm2Quantities(su, c);
+    const margin = (q.mu * q.p) / (4 * Math.SQRT2 * su.normA * (1 + q.p));
+    return {
+      hypotheses: [],
+      derived: { c, L: q.L, mu: q.mu, condX0: q.cond },
+      bounds: [{ metric: 'thm2Margin', relation: 'le', value: () => 1, floor: 0, cite: 'μp/(4√2‖A‖_F(1 + p)) < 1' }],
+      run: (observe) => {
+        observe(0, { thm2Margin: margin });
+      },
+    };
+  },
+});
+
 export const claims: Claim<any>[] = [
   thm1Core,
   thm1NoHypothesis,
@@ -863,6 +938,10 @@ export const claims: Claim<any>[] = [
   gdIterationsLinear,
   nagIterationsKappa,
   nagIterationsSqrt,
+  gdIterationsFlat,
+  nagIterationsFlat,
+  prop1AtMostOne,
+  thm2AlsoVacuous,
 ];
 
 export default claims;
