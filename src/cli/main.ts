@@ -37,6 +37,7 @@ import {
 import { UsageError } from './errors.ts';
 import { registerWidth } from './commands/width.ts';
 import { registerBatchSize } from './commands/batch-size.ts';
+import { registerFigures } from './commands/figures.ts';
 import { builtinClaims, firstLine, loadClaimFile, resolveTargets, type LoadedClaim } from './load.ts';
 
 export interface Io {
@@ -187,7 +188,7 @@ export async function runVerify(targets: string[], o: VerifyCliOptions, io: Io):
   io.out(consoleTable(entries) + '\n\n');
   const s = report.summary;
   io.out(`${s.asExpected} of ${s.claims} claims as expected in ${((performance.now() - started) / 1000).toFixed(1)}s` + (s.unexpected.length ? `; NOT as expected: ${s.unexpected.join(', ')}` : '') + '\n');
-  io.out(`report: ${join(outDir, 'report.json')}, ${join(outDir, 'report.md')}\n`);
+  io.out(`report: ${join(outDir, 'report.json')}, ${join(outDir, 'report.md')}, ${join(outDir, 'report.html')}\n`);
   return s.unexpected.length === 0 ? 0 : 1;
 }
 
@@ -430,6 +431,7 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
 
   registerWidth(program, io, setCode);
   registerBatchSize(program, io, setCode);
+  registerFigures(program, io, setCode);
   return program;
 }
 

@@ -1,0 +1,121 @@
+/**
+ * Rendering: vega-lite compiles a figure's spec to vega, and vega's headless SVG renderer draws it in
+ * Node, with no browser. `renderSvg` is vega's own `view.toSVG()`; `renderSvgSync` draws the same SVG
+ * without awaiting (the data are inline, so the dataflow runs synchronously and nothing is loaded),
+ * for callers that cannot await, such as the report writer. Each figure is written as NAME.svg next
+ * to NAME.json, the JSON it was drawn from.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import * as vega from 'vega';
+import { compile } from 'vega-lite';
+import { SCHEMA_VERSION, toJson, writeAtomic } from '../report.ts';
+import type { Figure, VlSpec } from './spec.ts';
+
+/** Warnings of the compiler and the renderer, collected instead of printed. */
+export interface RenderLog {
+  warnings: string[];
+}
+
+function collector(log: RenderLog) {
+  const logger = vega.logger(vega.Warn);
+  const push = (...args: unknown[]) => {
+    log.warnings.push(args.map(String).join(' '));
+    return logger;
+  };
+  return Object.assign(logger, { warn: push, info: () => logger, debug: () => logger, error: (...args: unknown[]) => { throw new Error(args.map(String).join(' ')); } });
+}
+
+function buildView(spec: VlSpec, log: RenderLog): vega.View {
+  const logger = collector(log);
+  // vega-lite's own types are stricter than a plain object; the spec is validated by compiling it
+  const compiled = compile(spec as never, { logger: logger as never }).spec;
+  return new vega.View(vega.parse(compiled), { renderer: 'none', logger: logger as never });
+}
+
+/** The SVG of a spec, through vega's view.toSVG(). */
+export async function renderSvg(spec: VlSpec, log: RenderLog = { warnings: [] }): Promise<string> {
+  const view = buildView(spec, log);
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+interface ViewInternals {
+  _viewWidth: number;
+  _viewHeight: number;
+  _origin: [number, number];
+}
+
+/**
+ * The same SVG as renderSvg, synchronously: run the dataflow (synchronous with inline data) and draw
+ * the scenegraph with vega's SVGStringRenderer, sized as vega-view sizes its headless renderer.
+ */
+export function renderSvgSync(spec: VlSpec, log: RenderLog = { warnings: [] }): string {
+  const view = buildView(spec, log);
+  try {
+    view.run();
+    const internals = view as unknown as ViewInternals;
+    if (!Array.isArray(internals._origin) || !Number.isFinite(internals._viewWidth)) {
+      throw new Error('vega view internals changed: synchronous rendering unavailable (use renderSvg)');
+    }
+    const pad = view.padding() as { left: number; right: number; top: number; bottom: number };
+    const width = Math.max(0, internals._viewWidth + pad.left + pad.right);
+    const height = Math.max(0, internals._viewHeight + pad.top + pad.bottom);
+    const Renderer = (vega as unknown as { SVGStringRenderer: new (loader: unknown) => SvgStringRenderer }).SVGStringRenderer;
+    const r = new Renderer(view.loader());
+    r.initialize(null, width, height, [pad.left + internals._origin[0], pad.top + internals._origin[1]]);
+    r.background(view.background());
+    r.render((view.scenegraph() as unknown as { root: unknown }).root);
+    return r.svg();
+  } finally {
+    view.finalize();
+  }
+}
+
+interface SvgStringRenderer {
+  initialize(el: null, width: number, height: number, origin: [number, number]): SvgStringRenderer;
+  background(color: unknown): SvgStringRenderer;
+  render(scene: unknown): SvgStringRenderer;
+  svg(): string;
+}
+
+/**
+ * An SVG made fit to sit inline in an HTML page next to others: namespace declarations dropped (HTML
+ * needs none), element ids and their references prefixed so that two figures never share an id.
+ */
+export function inlineSvg(svg: string, idPrefix: string): string {
+  const prefix = idPrefix.replace(/[^A-Za-z0-9_-]/g, '_');
+  return svg
+    .replace(/^<svg([^>]*?) xmlns="[^"]*"/, '<svg$1')
+    .replace(/^<svg([^>]*?) xmlns:xlink="[^"]*"/, '<svg$1')
+    .replace(/ id="([^"]+)"/g, ` id="${prefix}-$1"`)
+    .replace(/url\(#([^)]+)\)/g, `url(#${prefix}-$1)`)
+    .replace(/href="#([^"]+)"/g, `href="#${prefix}-$1"`);
+}
+
+/** The JSON written next to a figure's SVG: the spec with its data inline, the caption and the settings. */
+export function figureJson(figure: Figure): string {
+  return toJson({ schemaVersion: SCHEMA_VERSION, kind: 'ratecheck-figure', name: figure.name, title: figure.title, caption: figure.caption, meta: figure.meta ?? {}, spec: figure.spec });
+}
+
+export interface WrittenFigure {
+  name: string;
+  svg: string;
+  json: string;
+  warnings: string[];
+}
+
+/** Render a figure and write DIR/NAME.svg and DIR/NAME.json (each atomically). */
+export async function writeFigure(dir: string, figure: Figure): Promise<WrittenFigure> {
+  const log: RenderLog = { warnings: [] };
+  const svg = await renderSvg(figure.spec, log);
+  const svgPath = join(dir, `${figure.name}.svg`);
+  const jsonPath = join(dir, `${figure.name}.json`);
+  mkdirSync(dirname(svgPath), { recursive: true });
+  writeAtomic(jsonPath, figureJson(figure));
+  writeAtomic(svgPath, svg);
+  return { name: figure.name, svg: svgPath, json: jsonPath, warnings: log.warnings };
+}
