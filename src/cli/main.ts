@@ -15,7 +15,7 @@ import { verifyInPool } from '../checking/pool.ts';
 import type { WorkerTask } from '../checking/worker.ts';
 import { availableParallelism } from 'node:os';
 import { junitXml } from '../reporting/junit.ts';
-import { auditFindings, auditInit, auditTable } from '../analysis/audit-init.ts';
+import { auditFindings, auditInit, auditTable, defaultSettings } from '../analysis/audit-init.ts';
 import { mergeReports } from '../reporting/merge.ts';
 import { replayCounterexample, validateCounterexampleFile } from '../checking/replay.ts';
 import {
@@ -38,6 +38,7 @@ import { UsageError } from './errors.ts';
 import { registerWidth } from './commands/width.ts';
 import { registerBatchSize } from './commands/batch-size.ts';
 import { registerFigures } from './commands/figures.ts';
+import { createProgress, type ProgressStream } from './progress.ts';
 import { builtinClaims, firstLine, loadClaimFile, resolveTargets, type LoadedClaim } from './load.ts';
 
 export interface Io {
@@ -49,6 +50,12 @@ const defaultIo: Io = {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
 };
+
+/** Progress goes to the error stream: a redrawn bar on a terminal, plain lines otherwise (and with CI=true). */
+function progressStream(io: Io): ProgressStream {
+  const terminal = io.err === defaultIo.err;
+  return { write: (s: string) => io.err(s), isTTY: terminal && process.stderr.isTTY === true, columns: terminal ? process.stderr.columns : undefined };
+}
 
 function positiveInt(name: string) {
   return (v: string): number => {
@@ -139,11 +146,12 @@ export async function runVerify(targets: string[], o: VerifyCliOptions, io: Io):
   });
   const workers = Math.max(1, Math.min(o.workers ?? (tasks.length >= 4 ? availableParallelism() : 1), tasks.length));
   let done = 0;
+  const progress = createProgress({ label: 'verify', total: tasks.length, stream: progressStream(io), mode: o.quiet ? 'silent' : undefined });
   const onResult = (task: WorkerTask, result: ClaimResult) => {
     done++;
-    if (o.quiet) return;
     const mark = result.verdict === result.expected ? '' : ` (expected ${result.expected})`;
-    io.err(`[${done}/${tasks.length}] ${task.claimId}: ${result.verdict}${mark}, ${result.hypothesesMet}/${result.instances} instances, ${(result.timeMs / 1000).toFixed(2)}s\n`);
+    if (progress.mode === 'bar') progress.tick(`${task.claimId}: ${result.verdict}${mark}`);
+    else if (!o.quiet) io.err(`[${done}/${tasks.length}] ${task.claimId}: ${result.verdict}${mark}, ${result.hypothesesMet}/${result.instances} instances, ${(result.timeMs / 1000).toFixed(2)}s\n`);
   };
   let results: ClaimResult[];
   try {
@@ -166,6 +174,7 @@ export async function runVerify(targets: string[], o: VerifyCliOptions, io: Io):
     if (e instanceof ClaimDefect) throw new UsageError(`claim defect: ${e.message}`);
     throw e;
   }
+  if (progress.mode === 'bar') progress.done(`${tasks.length} claims`);
   for (let i = 0; i < selected.length; i++) {
     const { claim, file } = selected[i];
     const result = results[i];
@@ -330,13 +339,9 @@ export function runAuditInit(family: string, o: AuditCliOptions, io: Io): number
   const widths = o.widths;
   for (const d of widths) if (d < 5) throw new UsageError(`--widths: the paper's instance has rank 5, so d must be at least 5 (got ${d})`);
   io.err(`ratecheck audit-init ${family}: the paper's instance m = 100, n = 80, r = 5, κ = 5, widths ${widths.join(', ')}, seed ${o.seed}\n`);
-  const rows = auditInit({
-    widths,
-    seed: o.seed,
-    onRow: (row, i, total) => {
-      if (i % 10 === 0 || i === total) io.err(`  [${i}/${total}] d = ${row.d}: ${row.setting}\n`);
-    },
-  });
+  const progress = createProgress({ label: 'audit-init', total: widths.length * 2 * defaultSettings().length, stream: progressStream(io) });
+  const rows = auditInit({ widths, seed: o.seed, onRow: (row) => progress.tick(`d = ${row.d}: ${row.setting}, ${row.method.toUpperCase()}`) });
+  progress.done(`${rows.length} rows`);
   const findings = auditFindings(rows);
   const outDir = resolve(o.out);
   mkdirSync(outDir, { recursive: true });
