@@ -22,7 +22,7 @@ import fc from 'fast-check';
 import { EigenvalueDecomposition, Matrix, QrDecomposition, solve } from 'ml-matrix';
 import { atLeast, atMost, defineClaim, type Bound, type Claim, type Hypothesis, type Source, type Trial, type TrialOptions } from '../src/claims/types.ts';
 import { logUniform, seedArb } from '../src/claims/arbitraries.ts';
-import { haarOrthonormal, toMatrix } from '../src/linalg/decomp.ts';
+import { haarOrthonormal, symmetricEigen, toMatrix, type SymmetricEigen } from '../src/linalg/decomp.ts';
 import { zeros, type Mat } from '../src/linalg/dense.ts';
 import { Rng } from '../src/random/rng.ts';
 
@@ -89,29 +89,6 @@ export const DIAG_EXAMPLE: YunParams = {
 // ---------------------------------------------------------------------------------------------
 // Instance
 
-interface SymmetricEigen {
-  /** ascending */
-  values: number[];
-  /** columns are the eigenvectors, in the order of `values` */
-  vectors: Matrix;
-}
-
-/** Symmetric EVD through ml-matrix, sorted ascending and checked by ‖SV − VΛ‖ ≤ 1e-9‖S‖. */
-function symmetricEigen(S: Matrix): SymmetricEigen {
-  const evd = new EigenvalueDecomposition(S, { assumeSymmetric: true });
-  const raw = evd.realEigenvalues;
-  const order = raw.map((_, i) => i).sort((i, j) => raw[i] - raw[j]);
-  const n = S.rows;
-  const vectors = new Matrix(n, n);
-  order.forEach((src, dst) => {
-    for (let i = 0; i < n; i++) vectors.set(i, dst, evd.eigenvectorMatrix.get(i, src));
-  });
-  const values = order.map((i) => raw[i]);
-  const scale = Math.max(S.norm('frobenius'), Number.MIN_VALUE);
-  const residual = S.mmul(vectors).sub(vectors.clone().mulRowVector(values)).norm('frobenius');
-  if (!(residual <= 1e-9 * scale)) throw new Error(`symmetric eigendecomposition check failed: residual ${residual / scale}`);
-  return { values, vectors };
-}
 
 export interface YunInstance {
   p: number;

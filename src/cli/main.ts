@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { integer, positiveInt, positiveNumber } from './options.ts';
 import { mkdirSync } from 'node:fs';
 import { ClaimDefect, type Claim, type ProfileName } from '../claims/types.ts';
 import { iterationBudget, verifyClaim, type ClaimResult } from '../checking/runner.ts';
@@ -57,29 +58,8 @@ function progressStream(io: Io): ProgressStream {
   return { write: (s: string) => io.err(s), isTTY: terminal && process.stderr.isTTY === true, columns: terminal ? process.stderr.columns : undefined };
 }
 
-function positiveInt(name: string) {
-  return (v: string): number => {
-    const n = Number(v);
-    if (!/^\s*\d+\s*$/.test(v) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a positive integer.`);
-    return n;
-  };
-}
 
-function integer(name: string) {
-  return (v: string): number => {
-    const n = Number(v);
-    if (!/^\s*-?\d+\s*$/.test(v) || !Number.isSafeInteger(n)) throw new InvalidArgumentError(`${name} must be an integer.`);
-    return n;
-  };
-}
 
-function positiveNumber(name: string) {
-  return (v: string): number => {
-    const n = Number(v);
-    if (v.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a positive number.`);
-    return n;
-  };
-}
 
 export interface Profile {
   runs: number;

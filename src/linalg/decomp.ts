@@ -3,7 +3,7 @@
  * reconstruction (ml-matrix's wide-matrix SVD and singular-vector signs have known pitfalls), and wide
  * matrices are transposed before decomposing.
  */
-import { Matrix, QrDecomposition, SingularValueDecomposition } from 'ml-matrix';
+import { EigenvalueDecomposition, Matrix, QrDecomposition, SingularValueDecomposition } from 'ml-matrix';
 import { gemm, transpose, zeros, frobNorm, gemmTN, type Mat } from './dense.ts';
 import type { Rng } from '../random/rng.ts';
 
@@ -132,4 +132,28 @@ export class SubspaceDistance {
     }
     return Math.sqrt(s);
   }
+}
+
+export interface SymmetricEigen {
+  /** ascending */
+  values: number[];
+  /** columns are unit eigenvectors, in the order of `values` */
+  vectors: Matrix;
+}
+
+/** Symmetric EVD through ml-matrix, sorted ascending, checked by ‖SV − VΛ‖_F ≤ 1e-9‖S‖_F. */
+export function symmetricEigen(S: Matrix): SymmetricEigen {
+  const evd = new EigenvalueDecomposition(S, { assumeSymmetric: true });
+  const raw = evd.realEigenvalues;
+  const order = raw.map((_, i) => i).sort((i, j) => raw[i] - raw[j]);
+  const n = S.rows;
+  const vectors = new Matrix(n, n);
+  order.forEach((src, dst) => {
+    for (let i = 0; i < n; i++) vectors.set(i, dst, evd.eigenvectorMatrix.get(i, src));
+  });
+  const values = order.map((i) => raw[i]);
+  const scale = Math.max(S.norm('frobenius'), Number.MIN_VALUE);
+  const residual = S.mmul(vectors).sub(vectors.clone().mulRowVector(values)).norm('frobenius');
+  if (!(residual <= 1e-9 * scale)) throw new Error(`symmetric eigendecomposition check failed: relative residual ${residual / scale}`);
+  return { values, vectors };
 }

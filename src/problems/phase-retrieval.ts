@@ -18,7 +18,8 @@
  * Rows aⱼ are drawn in order from one stream, so the first m′ rows of an instance with m rows are the
  * instance with m′ rows (nested designs, used to find the smallest working sample size).
  */
-import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { Matrix } from 'ml-matrix';
+import { symmetricEigen, type SymmetricEigen } from '../linalg/decomp.ts';
 import type { Observer } from '../claims/types.ts';
 import { Rng } from '../random/rng.ts';
 
@@ -63,29 +64,7 @@ export function sampleSize(n: number, sampleConstant: number): number {
   return Math.max(n, Math.ceil(sampleConstant * n * Math.log(Math.max(n, 2))));
 }
 
-export interface SymmetricEigen {
-  /** ascending */
-  values: number[];
-  /** columns are unit eigenvectors, in the order of `values` */
-  vectors: Matrix;
-}
-
-/** Symmetric EVD through ml-matrix, sorted ascending, checked by ‖SV − VΛ‖_F ≤ 1e-9‖S‖_F. */
-export function symmetricEigen(S: Matrix): SymmetricEigen {
-  const evd = new EigenvalueDecomposition(S, { assumeSymmetric: true });
-  const raw = evd.realEigenvalues;
-  const order = raw.map((_, i) => i).sort((i, j) => raw[i] - raw[j]);
-  const n = S.rows;
-  const vectors = new Matrix(n, n);
-  order.forEach((src, dst) => {
-    for (let i = 0; i < n; i++) vectors.set(i, dst, evd.eigenvectorMatrix.get(i, src));
-  });
-  const values = order.map((i) => raw[i]);
-  const scale = S.norm('frobenius');
-  const residual = S.mmul(vectors).sub(vectors.clone().mulRowVector(values)).norm('frobenius');
-  if (!(residual <= 1e-9 * Math.max(scale, Number.MIN_VALUE))) throw new Error(`symmetric eigendecomposition check failed: relative residual ${residual / scale}`);
-  return { values, vectors };
-}
+export { symmetricEigen, type SymmetricEigen } from '../linalg/decomp.ts';
 
 /** Y = (1/m′) Σ_{j<m′} yⱼ aⱼaⱼᵀ over the first m′ rows (default all). */
 export function spectralMatrix(p: PhaseRetrievalProblem, rows = p.m): Matrix {

@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
+import { integer, nonNegativeInt } from '../options.ts';
 import { catalog } from '../../../theorems/index.ts';
 import type { Claim } from '../../claims/types.ts';
 import type { Report } from '../../reporting/report.ts';
@@ -36,21 +37,7 @@ function parsePaper(v: string): Paper | 'all' {
   throw new InvalidArgumentError(`--paper must be one of ${[...PAPERS, 'all'].join(', ')}.`);
 }
 
-function nonNegativeInt(name: string) {
-  return (v: string): number => {
-    const n = Number(v);
-    if (!/^\s*\d+\s*$/.test(v) || !Number.isSafeInteger(n)) throw new InvalidArgumentError(`${name} must be a non-negative integer.`);
-    return n;
-  };
-}
 
-function integer(name: string) {
-  return (v: string): number => {
-    const n = Number(v);
-    if (!/^\s*-?\d+\s*$/.test(v) || !Number.isSafeInteger(n)) throw new InvalidArgumentError(`${name} must be an integer.`);
-    return n;
-  };
-}
 
 function readReport(file: string): Report {
   if (!existsSync(file)) throw new UsageError(`report not found: ${file}`);

@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
+import { integer, positiveInt, positiveNumber } from '../options.ts';
 import { toJson, writeAtomic } from '../../reporting/report.ts';
 import { UsageError } from '../errors.ts';
 import { AUDIT_METHODS, AUDIT_SCHEMES, auditInstance, defaultAuditConfig, formatWidthAudit, widthAudit, type AuditMethod } from '../../analysis/width-audit.ts';
@@ -16,29 +17,8 @@ export interface WidthIo {
   err: (s: string) => void;
 }
 
-function positiveInt(name: string) {
-  return (v: string): number => {
-    const n = Number(v);
-    if (!/^\s*\d+\s*$/.test(v) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a positive integer.`);
-    return n;
-  };
-}
 
-function integer(name: string) {
-  return (v: string): number => {
-    const n = Number(v);
-    if (!/^\s*-?\d+\s*$/.test(v) || !Number.isSafeInteger(n)) throw new InvalidArgumentError(`${name} must be an integer.`);
-    return n;
-  };
-}
 
-function positiveNumber(name: string) {
-  return (v: string): number => {
-    const n = Number(v);
-    if (v.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a positive number.`);
-    return n;
-  };
-}
 
 function listOf<T extends string>(name: string, allowed: readonly T[]) {
   return (v: string): T[] => {
