@@ -275,7 +275,7 @@ function sigmaMinD(su: NetworkSetup): number {
 // Theorem 3
 
 /** ‖R_t‖_F ≤ σ_k²(X₀) σ_min(D)/576 · θ^t with θ = 1 − √μ̃/(2√L̃) (θ replaceable for the false variants). */
-function theorem3Bounds(ctx: NetContext, theta: number = ctx.q.theta, label = 'θ = 1 − √μ̃/(2√L̃)'): Bound[] {
+export function theorem3Bounds(ctx: NetContext, theta: number = ctx.q.theta, label = 'θ = 1 − √μ̃/(2√L̃)'): Bound[] {
   const { c, init, k, su } = ctx;
   const sk = c * init.s[k - 1];
   return [

@@ -5,7 +5,21 @@
  * paper's widths. For each setting and method: hypotheses met (with the margin), converged, observed
  * per-step factor against the theorem's, and whether each theorem's bound held along the run.
  */
-import { frobNorm, scale, clone, zeros, type Mat } from '../linalg/dense.ts';
+import { frobNorm, scale, clone, zeros } from '../linalg/dense.ts';
+import type { Bound, Observer } from '../claims/types.ts';
+import { DEFAULT_RTOL } from '../checking/instance.ts';
+import {
+  networkConstants,
+  networkInit,
+  networkSetup,
+  paperNetwork,
+  reduceNetwork,
+  runLinearNetwork,
+  scaledProblem,
+  theorem3Threshold,
+  type InitScheme,
+} from '../problems/linear-network.ts';
+import { theorem3Bounds } from '../../theorems/xu2024-linear-networks.ts';
 import { svd } from '../linalg/decomp.ts';
 import { gaussianMatrix } from '../problems/low-rank.ts';
 import { reduceFactorization, reduceToSpan, type FactorizationProblem } from '../problems/matrix-factorization.ts';
@@ -103,6 +117,40 @@ export interface AuditOptions {
   onRow?: (row: AuditRow, index: number, total: number) => void;
 }
 
+interface RunTrace {
+  iterations: number | null;
+  firstViolation: number | null;
+  diverged: boolean;
+  ts: number[];
+  values: number[];
+}
+
+/**
+ * Run one row: stop at convergence (residual ≤ floor) or divergence, record the first iteration where
+ * the theorem's bound fails (compared above the floor, as the harness does) and the residual trajectory.
+ */
+function trace(run: (observe: Observer) => void, bound: Bound, floor: number, scale: number, valid: boolean): RunTrace {
+  const out: RunTrace = { iterations: null, firstViolation: null, diverged: !valid, ts: [], values: [] };
+  if (!valid) return out;
+  run((t, m) => {
+    const r = m.residualNorm;
+    if (!Number.isFinite(r) || r > 1e12 * scale) {
+      out.diverged = true;
+      return false;
+    }
+    const b = bound.value(t, m);
+    if (out.firstViolation === null && b >= floor && !(r <= b * (1 + DEFAULT_RTOL))) out.firstViolation = t;
+    if (r <= floor) {
+      out.iterations = t;
+      return false;
+    }
+    out.ts.push(t);
+    out.values.push(r);
+    return true;
+  });
+  return out;
+}
+
 function fitFactor(ts: number[], values: number[]): number | null {
   const n = values.length;
   if (n < 6) return null;
@@ -135,28 +183,8 @@ export function auditInit(options: AuditOptions = {}): AuditRow[] {
       for (const method of ['gd', 'nag'] as const) {
         const spec: FactorizationSpec = method === 'gd' ? { method, stepSize: q1.eta } : { method, stepSize: q2.eta, momentum: Math.min(q2.beta, 1 - 1e-12) };
         const bound = (method === 'gd' ? thm1CoreBounds(s0, q1) : thm2CoreBounds(s0, q2))[0];
-        const floor = RESIDUAL_FLOOR * normA;
-        const ts: number[] = [], vals: number[] = [];
-        let iterations: number | null = null, firstViolation: number | null = null, diverged = false;
-        const valid = Number.isFinite(spec.stepSize) && spec.stepSize > 0;
-        if (valid) {
-          runFactorization(reduced, spec, (t, m) => {
-            const r = m.residualNorm;
-            if (!Number.isFinite(r) || r > 1e12 * normA) {
-              diverged = true;
-              return false;
-            }
-            const b = bound.value(t, m);
-            if (firstViolation === null && b >= floor && !(r <= b * (1 + 1e-9))) firstViolation = t;
-            if (r <= floor) {
-              iterations = t;
-              return false;
-            }
-            ts.push(t);
-            vals.push(r);
-            return true;
-          }, budget);
-        } else diverged = true;
+        const run = trace((observe) => runFactorization(reduced, spec, observe, budget), bound, RESIDUAL_FLOOR * normA, normA, Number.isFinite(spec.stepSize) && spec.stepSize > 0);
+        const { iterations, firstViolation, diverged } = run;
         const row: AuditRow = {
           d,
           setting: setting.label,
@@ -168,7 +196,7 @@ export function auditInit(options: AuditOptions = {}): AuditRow[] {
           converged: iterations !== null,
           iterations,
           diverged,
-          observedFactor: diverged ? null : fitFactor(ts, vals),
+          observedFactor: diverged ? null : fitFactor(run.ts, run.values),
           theoremFactor: method === 'gd' ? q1.rate : q2.theta,
           boundHeld: !diverged && firstViolation === null,
           firstViolation,
@@ -217,6 +245,120 @@ export function auditFindings(rows: AuditRow[]): string[] {
     out.push(
       `d = ${d}: the paper's c = 50√d = ${f(paper.c)} is ${inside1 ? 'inside' : 'OUTSIDE'} Theorem 1's proven regime (margin ${f(paper.thm1Margin)}) and ${inside2 ? 'inside' : 'OUTSIDE'} Theorem 2's (margin ${f(paper.thm2Margin)}); ` +
         `GD ${paper.converged ? `converged at t = ${paper.iterations}` : 'did not converge in the budget'}`,
+    );
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Two-layer linear networks (Section 4 set-up: m = 100, n = 80, N = 120, rank(D) = r = 5)
+
+export interface NetworkAuditRow {
+  d: number;
+  setting: string;
+  c: number;
+  method: 'gd' | 'nag';
+  condX0: number;
+  /** LHS/RHS of Theorem 3's μ̃p ≥ 4√2‖LDᵀ‖_F(1 + p): ≥ 1 means met */
+  thm3Margin: number;
+  converged: boolean;
+  iterations: number | null;
+  diverged: boolean;
+  observedFactor: number | null;
+  /** Theorem 3's θ = 1 − √μ̃/(2√L̃) for NAG; 1 − μ̃/L̃ for GD */
+  theoremFactor: number;
+  /** Theorem 3's bound (stated for NAG; shown for GD as a comparison) */
+  boundHeld: boolean;
+  firstViolation: number | null;
+}
+
+interface NetworkSetting {
+  label: string;
+  scheme: InitScheme;
+  /** c from the threshold of Theorem 3 for this initialization */
+  c: (threshold: number, d: number) => number;
+}
+
+export function networkSettings(): NetworkSetting[] {
+  const out: NetworkSetting[] = [];
+  for (const k of [-2, -1, 0, 1, 2]) out.push({ label: `(12) c = ${k === 0 ? '' : `10^${k}·`}c_min(Thm 3)`, scheme: 'unbalanced', c: (thr) => thr * 10 ** k });
+  out.push({ label: '(12) c = 50√d (paper)', scheme: 'unbalanced', c: (_t, d) => 50 * Math.sqrt(d) });
+  out.push({ label: '(13) c = c_min(Thm 3)', scheme: 'orthonormal', c: (thr) => thr });
+  out.push({ label: '(13) c = 50√d', scheme: 'orthonormal', c: (_t, d) => 50 * Math.sqrt(d) });
+  out.push({ label: 'Gaussian X₀, Y₀ (prior work), c = 0.1', scheme: 'gaussian', c: () => 0.1 });
+  out.push({ label: 'orthogonal X₀, Y₀ (prior work), c = 1', scheme: 'orthogonal', c: () => 1 });
+  return out;
+}
+
+export function auditInitNetwork(options: { widths?: number[]; seed?: number; iterations?: number; onRow?: (row: NetworkAuditRow) => void } = {}): NetworkAuditRow[] {
+  const rows: NetworkAuditRow[] = [];
+  for (const d of options.widths ?? [5, 20, 80]) {
+    const su = networkSetup(paperNetwork(d, options.seed ?? 1));
+    const r = su.params.r;
+    for (const setting of networkSettings()) {
+      const init = networkInit(su, setting.scheme, d);
+      const s1 = init.s[0], sr = init.s[Math.min(r, init.s.length) - 1];
+      const c = setting.c(theorem3Threshold(su, s1, sr), d);
+      const q = networkConstants(su, s1, sr, c);
+      const problem = scaledProblem(su, init, c);
+      const exact = setting.scheme === 'unbalanced' || setting.scheme === 'orthonormal';
+      // exact reductions: through col(L) and the SVD of D for (12)/(13); through D alone otherwise
+      const reduced = reduceNetwork(su, problem, exact ? su.UL : null, !exact) ?? problem;
+      const bound = theorem3Bounds({ params: su.params, su, init, k: Math.min(r, init.s.length), c, q, problem })[0];
+      const floor = RESIDUAL_FLOOR * su.normL;
+      for (const method of ['gd', 'nag'] as const) {
+        const spec: FactorizationSpec = method === 'gd' ? { method, stepSize: 2 / (q.Lt + q.mut) } : { method, stepSize: q.stepSize, momentum: Math.min(q.momentum, 1 - 1e-12) };
+        const run = trace((observe) => runLinearNetwork(reduced, spec, observe, options.iterations ?? 5000), bound, floor, su.normL, Number.isFinite(spec.stepSize) && spec.stepSize > 0);
+        const row: NetworkAuditRow = {
+          d,
+          setting: setting.label,
+          c,
+          method,
+          condX0: q.condX0,
+          thm3Margin: (q.mut * q.p) / (4 * Math.SQRT2 * su.normLDt * (1 + q.p)),
+          converged: run.iterations !== null,
+          iterations: run.iterations,
+          diverged: run.diverged,
+          observedFactor: run.diverged ? null : fitFactor(run.ts, run.values),
+          theoremFactor: method === 'nag' ? q.theta : 1 - q.mut / q.Lt,
+          boundHeld: !run.diverged && run.firstViolation === null,
+          firstViolation: run.firstViolation,
+        };
+        rows.push(row);
+        options.onRow?.(row);
+      }
+    }
+  }
+  return rows;
+}
+
+export function networkAuditTable(rows: NetworkAuditRow[]): string {
+  const header = ['d', 'initialization', 'c', 'method', 'cond(X₀)', 'Thm3 margin', 'converged', 'observed factor', 'theorem factor', 'Thm3 bound'];
+  const body = rows.map((r) => [
+    String(r.d),
+    r.setting,
+    f(r.c),
+    r.method.toUpperCase(),
+    f(r.condX0),
+    `${f(r.thm3Margin)}${r.thm3Margin >= 1 ? ' met' : ''}`,
+    r.diverged ? 'diverged' : r.converged ? `t = ${r.iterations}` : 'no',
+    r.observedFactor === null ? '-' : r.observedFactor.toFixed(5),
+    r.theoremFactor.toFixed(5),
+    r.diverged ? '-' : r.boundHeld ? 'held' : `violated at t = ${r.firstViolation}`,
+  ]);
+  const all = [header, ...body];
+  const w = header.map((_, j) => Math.max(...all.map((row) => [...row[j]].length)));
+  return all.map((row) => row.map((c, j) => c + ' '.repeat(w[j] - [...c].length)).join('  ').trimEnd()).join('\n');
+}
+
+export function networkAuditFindings(rows: NetworkAuditRow[]): string[] {
+  const out: string[] = [];
+  for (const d of [...new Set(rows.map((r) => r.d))]) {
+    const paper = rows.find((r) => r.d === d && r.setting === '(12) c = 50√d (paper)' && r.method === 'nag');
+    if (!paper) continue;
+    out.push(
+      `d = ${d}: the paper's c = 50√d = ${f(paper.c)} for the network is ${paper.thm3Margin >= 1 ? 'inside' : 'OUTSIDE'} Theorem 3's proven regime (margin ${f(paper.thm3Margin)}); ` +
+        `NAG ${paper.converged ? `converged at t = ${paper.iterations}` : 'did not converge in the budget'}`,
     );
   }
   return out;

@@ -141,7 +141,12 @@ describe('ratecheck CLI', () => {
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/c = 50√d \(paper, Figs 1-2\)/);
     expect(r.out).toMatch(/d = 5: the paper's c = 50√d = .* is OUTSIDE Theorem 1/);
-    expect(JSON.parse(readFileSync(join(tmp, 'audit', 'audit-init.json'), 'utf8')).rows.length).toBeGreaterThan(10);
+    expect(r.out).toMatch(/Two-layer linear network \(Theorem 3\)/);
+    const doc = JSON.parse(readFileSync(join(tmp, 'audit', 'audit-init.json'), 'utf8'));
+    expect(doc['matrix-factorization'].rows.length).toBeGreaterThan(10);
+    expect(doc['linear-network'].rows.length).toBeGreaterThan(10);
+    const net = await run('audit-init', 'linear-network', '--widths', '20', '--json', '--out', join(tmp, 'audit2'));
+    expect(JSON.parse(net.out)['matrix-factorization']).toBeUndefined();
     expect((await run('audit-init', 'nonsense')).err).toMatch(/unknown family 'nonsense'/);
     expect((await run('audit-init', '--widths', '3')).err).toMatch(/d must be at least 5/);
   });

@@ -16,7 +16,7 @@ import { verifyInPool } from '../checking/pool.ts';
 import type { WorkerTask } from '../checking/worker.ts';
 import { availableParallelism } from 'node:os';
 import { junitXml } from '../reporting/junit.ts';
-import { auditFindings, auditInit, auditTable, defaultSettings } from '../analysis/audit-init.ts';
+import { auditFindings, auditInit, auditInitNetwork, auditTable, defaultSettings, networkAuditFindings, networkAuditTable, networkSettings } from '../analysis/audit-init.ts';
 import { mergeReports } from '../reporting/merge.ts';
 import { replayCounterexample, validateCounterexampleFile } from '../checking/replay.ts';
 import {
@@ -312,23 +312,47 @@ interface AuditCliOptions {
   json: boolean;
 }
 
+const AUDIT_FAMILIES: Record<string, 'matrix-factorization' | 'linear-network'> = {
+  'matrix-factorization': 'matrix-factorization',
+  'xu2024-mf': 'matrix-factorization',
+  mf: 'matrix-factorization',
+  'linear-network': 'linear-network',
+  'xu2024-nn': 'linear-network',
+  network: 'linear-network',
+};
+
 export function runAuditInit(family: string, o: AuditCliOptions, io: Io): number {
-  if (!['matrix-factorization', 'xu2024-mf', 'mf'].includes(family)) {
-    throw new UsageError(`unknown family '${family}' for audit-init (available: matrix-factorization)`);
-  }
+  const families = family === 'all' ? (['matrix-factorization', 'linear-network'] as const) : AUDIT_FAMILIES[family] ? [AUDIT_FAMILIES[family]] : null;
+  if (!families) throw new UsageError(`unknown family '${family}' for audit-init (available: all, matrix-factorization, linear-network)`);
   const widths = o.widths;
-  for (const d of widths) if (d < 5) throw new UsageError(`--widths: the paper's instance has rank 5, so d must be at least 5 (got ${d})`);
-  io.err(`ratecheck audit-init ${family}: the paper's instance m = 100, n = 80, r = 5, κ = 5, widths ${widths.join(', ')}, seed ${o.seed}\n`);
-  const progress = createProgress({ label: 'audit-init', total: widths.length * 2 * defaultSettings().length, stream: progressStream(io) });
-  const rows = auditInit({ widths, seed: o.seed, onRow: (row) => progress.tick(`d = ${row.d}: ${row.setting}, ${row.method.toUpperCase()}`) });
-  progress.done(`${rows.length} rows`);
-  const findings = auditFindings(rows);
+  for (const d of widths) if (d < 5) throw new UsageError(`--widths: the paper's instances have rank 5, so d must be at least 5 (got ${d})`);
   const outDir = resolve(o.out);
   mkdirSync(outDir, { recursive: true });
+  const doc: Record<string, unknown> = { schemaVersion: SCHEMA_VERSION, kind: 'ratecheck-audit-init', widths, seed: o.seed };
+  const text: string[] = [];
+  for (const fam of families) {
+    if (fam === 'matrix-factorization') {
+      io.err(`ratecheck audit-init matrix-factorization: the paper's instance m = 100, n = 80, r = 5, κ = 5, widths ${widths.join(', ')}, seed ${o.seed}\n`);
+      const progress = createProgress({ label: 'audit-init', total: widths.length * 2 * defaultSettings().length, stream: progressStream(io) });
+      const rows = auditInit({ widths, seed: o.seed, onRow: (row) => progress.tick(`d = ${row.d}: ${row.setting}, ${row.method.toUpperCase()}`) });
+      progress.done(`${rows.length} rows`);
+      const findings = auditFindings(rows);
+      doc['matrix-factorization'] = { instance: { m: 100, n: 80, r: 5, kappa: 5 }, findings, rows };
+      text.push(`Matrix factorization (Theorems 1 and 2)\n${auditTable(rows)}\n\n${findings.join('\n')}`);
+    } else {
+      io.err(`ratecheck audit-init linear-network: the paper's network m = 100, n = 80, N = 120, r = 5, widths ${widths.join(', ')}, seed ${o.seed}\n`);
+      const progress = createProgress({ label: 'audit-init', total: widths.length * 2 * networkSettings().length, stream: progressStream(io) });
+      const rows = auditInitNetwork({ widths, seed: o.seed, onRow: (row) => progress.tick(`d = ${row.d}: ${row.setting}, ${row.method.toUpperCase()}`) });
+      progress.done(`${rows.length} rows`);
+      const findings = networkAuditFindings(rows);
+      doc['linear-network'] = { instance: { m: 100, n: 80, N: 120, r: 5 }, findings, rows, note: 'initialization (14) needs d ≥ m = 100 and is audited by ratecheck width' };
+      text.push(`Two-layer linear network (Theorem 3)\n${networkAuditTable(rows)}\n\n${findings.join('\n')}\n(initialization (14) needs d ≥ m = 100: see ratecheck width)`);
+    }
+  }
   const file = join(outDir, 'audit-init.json');
-  writeAtomic(file, toJson({ schemaVersion: SCHEMA_VERSION, kind: 'ratecheck-audit-init', family: 'matrix-factorization', instance: { m: 100, n: 80, r: 5, kappa: 5, seed: o.seed }, findings, rows }));
-  if (o.json) io.out(toJson(rows));
-  else io.out(`${auditTable(rows)}\n\n${findings.join('\n')}\nwritten: ${file}\n`);
+  writeAtomic(file, toJson(doc));
+  if (o.json) io.out(toJson(doc));
+  else io.out(`${text.join('\n\n')}\nwritten: ${file}\n`);
   return 0;
 }
 
@@ -401,7 +425,7 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
   program
     .command('audit-init')
     .description('audit initializations: hypotheses met, convergence, observed rate and bounds across initialization scales')
-    .argument('[family]', 'matrix-factorization (xu2024-mf)', 'matrix-factorization')
+    .argument('[family]', 'all, matrix-factorization (xu2024-mf) or linear-network (xu2024-nn)', 'all')
     .option('--widths <list>', 'comma-separated widths d', (v: string) => v.split(',').map((x) => positiveInt('--widths')(x)), [5, 20, 80])
     .option('--seed <s>', 'seed of the instance', integer('--seed'), 1)
     .option('--out <dir>', 'where audit-init.json is written', 'reports/audit-init')
