@@ -8,6 +8,7 @@
 import { frobNorm, scale, clone, zeros } from '../linalg/dense.ts';
 import type { Bound, Observer } from '../claims/types.ts';
 import { DEFAULT_RTOL } from '../checking/instance.ts';
+import { alignedTable, fmtNumber as f } from '../reporting/report.ts';
 import {
   networkConstants,
   networkInit,
@@ -209,11 +210,6 @@ export function auditInit(options: AuditOptions = {}): AuditRow[] {
   return rows;
 }
 
-function f(v: number | null, digits = 3): string {
-  if (v === null) return '-';
-  if (!Number.isFinite(v)) return String(v);
-  return Math.abs(v) >= 1e-3 && Math.abs(v) < 1e5 ? v.toPrecision(digits) : v.toExponential(digits - 1);
-}
 
 export function auditTable(rows: AuditRow[]): string {
   const header = ['d', 'initialization', 'c', 'method', 'cond(X₀)', 'Thm1 margin', 'Thm2 margin', 'converged', 'observed factor', 'theorem factor', 'bound'];
@@ -230,9 +226,7 @@ export function auditTable(rows: AuditRow[]): string {
     r.theoremFactor.toFixed(5),
     r.diverged ? '-' : r.boundHeld ? 'held' : `violated at t = ${r.firstViolation}`,
   ]);
-  const all = [header, ...body];
-  const w = header.map((_, j) => Math.max(...all.map((row) => [...row[j]].length)));
-  return all.map((row) => row.map((c, j) => c + ' '.repeat(w[j] - [...c].length)).join('  ').trimEnd()).join('\n');
+  return alignedTable([header, ...body]);
 }
 
 /** One line per width on the paper's c = 50√d: inside or outside the proven regime. */
@@ -346,9 +340,7 @@ export function networkAuditTable(rows: NetworkAuditRow[]): string {
     r.theoremFactor.toFixed(5),
     r.diverged ? '-' : r.boundHeld ? 'held' : `violated at t = ${r.firstViolation}`,
   ]);
-  const all = [header, ...body];
-  const w = header.map((_, j) => Math.max(...all.map((row) => [...row[j]].length)));
-  return all.map((row) => row.map((c, j) => c + ' '.repeat(w[j] - [...c].length)).join('  ').trimEnd()).join('\n');
+  return alignedTable([header, ...body]);
 }
 
 export function networkAuditFindings(rows: NetworkAuditRow[]): string[] {

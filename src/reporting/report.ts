@@ -151,7 +151,8 @@ export function fmtNumber(v: number | null | undefined, digits = 3): string {
   return a >= 1e-3 && a < 1e5 ? v.toPrecision(digits) : v.toExponential(digits - 1);
 }
 
-function pad(cells: string[][]): string {
+/** Rows of cells aligned in columns (two spaces apart; widths counted in code points). */
+export function alignedTable(cells: string[][]): string {
   const widths = cells[0].map((_, j) => Math.max(...cells.map((row) => [...row[j]].length)));
   return cells.map((row) => row.map((c, j) => c + ' '.repeat(widths[j] - [...c].length)).join('  ').trimEnd()).join('\n');
 }
@@ -168,7 +169,7 @@ export function consoleTable(entries: ClaimEntry[]): string {
       `${(e.timeMs / 1000).toFixed(2)}s`,
     ]);
   }
-  return pad(rows);
+  return alignedTable(rows);
 }
 
 export function markdownReport(report: Report): string {

@@ -8,6 +8,7 @@
 import { writeFileSync, renameSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
+import { alignedTable } from '../../reporting/report.ts';
 import { analyzeBatchSizes, rateTable, sweepBatchSizes, type BatchSizeAnalysis, type RateRow, type SweepResult } from '../../analysis/batch-size.ts';
 import { buildLeastSquares, ROW_NORM_PROFILES, SPECTRUM_SHAPES, type RowNormProfile, type SpectrumShape } from '../../problems/least-squares.ts';
 import type { Sampling } from '../../methods/heavy-ball.ts';
@@ -55,10 +56,6 @@ function fmt(v: number, digits = 4): string {
   return a >= 1e-3 && a < 1e6 ? Number(v.toPrecision(digits)).toString() : v.toExponential(digits - 1);
 }
 
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => [...r[j]].length)));
-  return rows.map((r) => r.map((c, j) => c + ' '.repeat(widths[j] - [...c].length)).join('  ').trimEnd()).join('\n');
-}
 
 function checkArgs(a: BatchSizeArgs): void {
   const posInt = (name: string, v: number | undefined) => {
@@ -112,7 +109,7 @@ export function batchSizeCommand(args: BatchSizeArgs): { text: string; json: Bat
   const rateRows = [['B', 'ρ_msq(B)', '√ρ_msq', '√ρ_msq/√β', '1 − √ρ_msq', 'converges']];
   for (const r of rates) rateRows.push([String(r.batchSize), fmt(r.radius, 6), fmt(r.rate, 6), fmt(r.rateOverDeterministic, 6), fmt(1 - r.rate, 4), r.radius < 1 ? 'yes' : 'no']);
   rateRows.push(['∞ (full gradient)', fmt(p.momentum, 6), fmt(p.rate, 6), '1', fmt(1 - p.rate, 4), 'yes']);
-  lines.push(table(rateRows));
+  lines.push(alignedTable(rateRows));
   lines.push('');
   lines.push('critical batch sizes:');
   const crit = [
@@ -123,7 +120,7 @@ export function batchSizeCommand(args: BatchSizeArgs): { text: string; json: Bat
     ['B_approx', fmt(analysis.bApprox), fmt(analysis.bApprox / analysis.icr), 'reference code getB(mode=approx)'],
     ['B_true(k*)', fmt(analysis.bTrue), fmt(analysis.bTrue / analysis.icr), `reference code getB(mode=true), k* = ${fmt(analysis.kStar)} for accuracy ${analysis.accuracy}`],
   ];
-  lines.push(table(crit));
+  lines.push(alignedTable(crit));
   lines.push(`B_true/B_crit = ${fmt(analysis.ratios.bTrueOverBCrit)}, B_approx/B_crit = ${fmt(analysis.ratios.bApproxOverBCrit)}, B_approx/B_stable = ${fmt(analysis.ratios.bApproxOverBStable)}`);
   if (analysis.bApprox < analysis.bStable.real) lines.push('note: B_approx is below B_stable, so at B = B_approx the second moment diverges');
   const json: BatchSizeReport = {
@@ -146,7 +143,7 @@ export function batchSizeCommand(args: BatchSizeArgs): { text: string; json: Bat
     lines.push(`sweep over κ and d (n = 10d, ${spectrum} spectrum, ${rowNorms} row norms):`);
     const sr = [['d', 'κ', 'κ̄/√κ', 'B_stable', 'B_crit', 'B_approx', 'B_true', 'B_crit/(κ̄/√κ)']];
     for (const r of sweep.rows) sr.push([String(r.d), fmt(r.conditionNumber), fmt(r.icr), fmt(r.bStable), fmt(r.bCrit), fmt(r.bApprox), fmt(r.bTrue), fmt(r.bCrit / r.icr)]);
-    lines.push(table(sr));
+    lines.push(alignedTable(sr));
     for (const f of sweep.fits) {
       const name = f.driver === 'icr' ? 'κ̄/√κ' : 'κ̄√κ';
       const ci = f.fit.slopeInterval;
