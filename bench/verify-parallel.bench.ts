@@ -12,7 +12,7 @@ import { round, type BenchSuite } from './harness.ts';
 const here = dirname(fileURLToPath(import.meta.url));
 const cli = join(here, '..', 'bin', 'ratecheck.js');
 
-interface Timed { seconds: number; instances: number; claims: { id: string; verdict: string; instances: number }[] }
+interface Timed { seconds: number; instances: number; claims: unknown[] }
 
 function verify(workers: number, out: string): Timed {
   const t0 = performance.now();
@@ -22,8 +22,10 @@ function verify(workers: number, out: string): Timed {
     // exit 1 (a verdict not as expected) still leaves a report to time
   }
   const seconds = (performance.now() - t0) / 1000;
-  const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { claims: { id: string; verdict: string; instances: number }[] };
-  return { seconds, instances: report.claims.reduce((s, c) => s + c.instances, 0), claims: report.claims };
+  const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { claims: { id: string; verdict: string; instances: number; maxRatio: number | null; counterexample?: { params: unknown } }[] };
+  // what must not depend on the number of workers (times and file paths may)
+  const claims = report.claims.map((c) => ({ id: c.id, verdict: c.verdict, instances: c.instances, maxRatio: c.maxRatio, counterexample: c.counterexample?.params ?? null }));
+  return { seconds, instances: report.claims.reduce((s, c) => s + c.instances, 0), claims };
 }
 
 const suite: BenchSuite = {
@@ -32,6 +34,7 @@ const suite: BenchSuite = {
   run(log) {
     const dir = mkdtempSync(join(tmpdir(), 'ratecheck-par-'));
     const workers = availableParallelism();
+    // the serial run also records each claim's time, which the parallel run uses to dispatch longest first
     const serial = verify(1, join(dir, 'serial'));
     const parallel = verify(workers, join(dir, 'parallel'));
     rmSync(dir, { recursive: true, force: true });

@@ -19,7 +19,13 @@ export class WorkerFailure extends Error {
  * Run the tasks on `workers` threads; `onResult` sees each result as it arrives (for progress); the
  * returned array is in task order. A claim defect in any task rejects with a ClaimDefect.
  */
-export function verifyInPool(tasks: WorkerTask[], workers: number, onResult?: (task: WorkerTask, result: ClaimResult) => void): Promise<ClaimResult[]> {
+export function verifyInPool(
+  tasks: WorkerTask[],
+  workers: number,
+  onResult?: (task: WorkerTask, result: ClaimResult) => void,
+  /** Dispatch order (task positions), e.g. longest first; results stay in task order whatever it is. */
+  order: number[] = tasks.map((_, i) => i),
+): Promise<ClaimResult[]> {
   const results: ClaimResult[] = new Array(tasks.length);
   if (tasks.length === 0) return Promise.resolve(results);
   const count = Math.max(1, Math.min(workers, tasks.length));
@@ -32,7 +38,7 @@ export function verifyInPool(tasks: WorkerTask[], workers: number, onResult?: (t
       for (const t of threads) void t.terminate();
     };
     const feed = (w: Worker) => {
-      if (next < tasks.length) w.postMessage(tasks[next++]);
+      if (next < tasks.length) w.postMessage(tasks[order[next++]]);
     };
     for (let i = 0; i < count; i++) {
       const w = new Worker(WORKER_ENTRY);
@@ -42,12 +48,13 @@ export function verifyInPool(tasks: WorkerTask[], workers: number, onResult?: (t
         if (!reply.ok) {
           failed = true;
           stopAll();
-          const task = tasks[reply.index];
+          const task = tasks.find((t) => t.index === reply.index)!;
           reject(reply.defect ? new ClaimDefect(task.claimId, reply.message.replace(`${task.claimId}: `, '')) : new WorkerFailure(`${task.claimId}: ${reply.message}`));
           return;
         }
-        results[reply.index] = reply.result;
-        onResult?.(tasks[reply.index], reply.result);
+        const position = tasks.findIndex((t) => t.index === reply.index);
+        results[position] = reply.result;
+        onResult?.(tasks[position], reply.result);
         finished++;
         if (finished === tasks.length) {
           stopAll();
