@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { ClaimDefect } from '../claims/types.ts';
 import type { ClaimResult } from './runner.ts';
 import type { WorkerReply, WorkerTask } from './worker.ts';
+import type { Figure } from '../reporting/figures/spec.ts';
 
 const WORKER_ENTRY = new URL('../../bin/verify-worker.js', import.meta.url);
 
@@ -22,7 +23,7 @@ export class WorkerFailure extends Error {
 export function verifyInPool(
   tasks: WorkerTask[],
   workers: number,
-  onResult?: (task: WorkerTask, result: ClaimResult) => void,
+  onResult?: (task: WorkerTask, result: ClaimResult, figure?: Figure | null) => void,
   /** Dispatch order (task positions), e.g. longest first; results stay in task order whatever it is. */
   order: number[] = tasks.map((_, i) => i),
 ): Promise<ClaimResult[]> {
@@ -54,7 +55,7 @@ export function verifyInPool(
         }
         const position = tasks.findIndex((t) => t.index === reply.index);
         results[position] = reply.result;
-        onResult?.(tasks[position], reply.result);
+        onResult?.(tasks[position], reply.result, reply.figure);
         finished++;
         if (finished === tasks.length) {
           stopAll();

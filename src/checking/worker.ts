@@ -7,8 +7,13 @@ import type { ProfileName } from '../claims/types.ts';
 import { ClaimDefect } from '../claims/types.ts';
 import { verifyClaim, type VerifyOptions } from './runner.ts';
 import { builtinClaims, loadClaimFile } from '../cli/load.ts';
+import { buildEntry } from '../reporting/report.ts';
+import { entryFigure } from '../reporting/html.ts';
+import type { Figure } from '../reporting/figures/spec.ts';
 
 export interface WorkerTask {
+  /** Also draw the claim's report figure here (the HTML report's traces), in parallel with the others. */
+  figure?: boolean;
   index: number;
   claimId: string;
   claimFile?: string;
@@ -19,7 +24,7 @@ export interface WorkerTask {
 }
 
 export type WorkerReply =
-  | { index: number; ok: true; result: ReturnType<typeof verifyClaim> }
+  | { index: number; ok: true; result: ReturnType<typeof verifyClaim>; figure?: Figure | null }
   | { index: number; ok: false; defect: boolean; message: string };
 
 export async function handle(task: WorkerTask): Promise<WorkerReply> {
@@ -30,7 +35,15 @@ export async function handle(task: WorkerTask): Promise<WorkerReply> {
     const params = task.profile ? hit.claim.profiles?.[task.profile] : undefined;
     const timeLimitMs = task.deadline !== undefined ? Math.max(0, task.deadline - Date.now()) : undefined;
     const result = verifyClaim(hit.claim, { ...task.options, params, timeLimitMs });
-    return { index: task.index, ok: true, result };
+    let figure: Figure | null | undefined;
+    if (task.figure) {
+      try {
+        figure = entryFigure(buildEntry(hit.claim, result, ''), hit.claim, { samples: 1, dense: task.options.dense ?? false });
+      } catch {
+        figure = undefined; // the report draws it (and reports the failure) itself
+      }
+    }
+    return { index: task.index, ok: true, result, figure };
   } catch (e) {
     return { index: task.index, ok: false, defect: e instanceof ClaimDefect, message: e instanceof Error ? e.message : String(e) };
   }

@@ -15,6 +15,7 @@ import { tighten } from '../checking/tighten.ts';
 import { verifyInPool } from '../checking/pool.ts';
 import { DEFAULT_TIMINGS, loadTimings, longestFirst, saveTimings } from '../checking/timings.ts';
 import type { WorkerTask } from '../checking/worker.ts';
+import type { Figure } from '../reporting/figures/spec.ts';
 import { availableParallelism } from 'node:os';
 import { junitXml } from '../reporting/junit.ts';
 import { auditFindings, auditInit, auditInitNetwork, auditTable, defaultSettings, networkAuditFindings, networkAuditTable, networkSettings } from '../analysis/audit-init.ts';
@@ -125,13 +126,15 @@ export async function runVerify(targets: string[], o: VerifyCliOptions, io: Io):
   const tasks: WorkerTask[] = selected.map(({ claim, file }, index) => {
     const maxIterations = iterationBudget(claim as Claim<unknown>, { maxIterations: o.maxIterations, iterationScale: profile.iterationScale });
     const stored = store && !claim.aggregate ? store.usable(claim, maxIterations, warn) : [];
-    return { index, claimId: claim.id, claimFile: file, profile: o.profile, deadline: deadlineEpoch, options: { runs, seed: o.seed, maxIterations, dense: o.dense, replayFirst: stored } };
+    return { index, claimId: claim.id, claimFile: file, profile: o.profile, deadline: deadlineEpoch, figure: true, options: { runs, seed: o.seed, maxIterations, dense: o.dense, replayFirst: stored } };
   });
   const workers = Math.max(1, Math.min(o.workers ?? (tasks.length >= 4 ? availableParallelism() : 1), tasks.length));
   let done = 0;
+  const figures = new Map<string, Figure | null>();
   const progress = createProgress({ label: 'verify', total: tasks.length, stream: progressStream(io), mode: o.quiet ? 'silent' : undefined });
-  const onResult = (task: WorkerTask, result: ClaimResult) => {
+  const onResult = (task: WorkerTask, result: ClaimResult, figure?: Figure | null) => {
     done++;
+    if (figure !== undefined) figures.set(task.claimId, figure);
     const mark = result.verdict === result.expected ? '' : ` (expected ${result.expected})`;
     if (progress.mode === 'bar') progress.tick(`${task.claimId}: ${result.verdict}${mark}`);
     else if (!o.quiet) io.err(`[${done}/${tasks.length}] ${task.claimId}: ${result.verdict}${mark}, ${result.hypothesesMet}/${result.instances} instances, ${(result.timeMs / 1000).toFixed(2)}s\n`);
@@ -179,7 +182,7 @@ export async function runVerify(targets: string[], o: VerifyCliOptions, io: Io):
     summary: summarize(entries),
     claims: entries,
   };
-  writeReport(outDir, report);
+  writeReport(outDir, report, { claims: selected.map((c) => c.claim), precomputed: figures });
   if (o.junit) {
     mkdirSync(dirname(resolve(o.junit)), { recursive: true });
     writeAtomic(resolve(o.junit), junitXml(report));

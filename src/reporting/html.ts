@@ -19,6 +19,8 @@ export interface HtmlReportOptions {
   figures?: boolean;
   /** Instances sampled per claim for the figures, besides the tightest one (default 1). */
   samples?: number;
+  /** Figures already drawn (by the verify workers), by claim id; the others are drawn here. */
+  precomputed?: ReadonlyMap<string, Figure | null>;
 }
 
 export function escapeHtml(s: string): string {
@@ -206,7 +208,7 @@ export function htmlReport(report: Report, options: HtmlReportOptions = {}): str
     }
     else {
       try {
-        const fig = entryFigure(e, claim, { samples, dense: report.options.dense });
+        const fig = options.precomputed?.has(e.id) ? options.precomputed.get(e.id)! : entryFigure(e, claim, { samples, dense: report.options.dense });
         if (fig) {
           figureCount++;
           const svg = inlineSvg(renderSvgSync(fig.spec), `f${i}`);
