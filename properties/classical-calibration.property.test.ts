@@ -5,6 +5,7 @@
  * below machine precision never produce a counterexample, while the same comparisons without the guard do.
  */
 import { describe, expect, it } from 'vitest';
+import { verdictTests } from './verdicts.ts';
 import fc from 'fast-check';
 import gdClaims, { droriTeboulleHuber, gdDistance, gdFunctionValue } from '../theorems/classical-gd.ts';
 import nesterovClaims, { muMode, nesterovBound, nesterovBoundTrial, nesterovMuMode, nesterovParams, type NesterovParams } from '../theorems/classical-nesterov.ts';
@@ -17,22 +18,8 @@ import { smoothInstance } from '../src/problems/smooth-convex.ts';
 const SEED = 11;
 const RUNS = 25;
 
-describe('classical calibration catalog', () => {
-  for (const claim of [...gdClaims, ...nesterovClaims] as Claim<unknown>[]) {
-    it(`${claim.id} is ${claim.expected}`, () => {
-      const r = verifyClaim(claim, { runs: RUNS, seed: SEED });
-      const detail = `seed ${SEED}, runs ${RUNS}: ${r.verdict}${r.reason ? ` (${r.reason})` : ''}${r.counterexample ? ` at ${JSON.stringify(r.counterexample.params)}, t = ${r.counterexample.violation.iteration}` : ''}`;
-      expect(r.verdict, detail).toBe(claim.expected);
-      if (claim.expected === 'holds') {
-        expect(r.hypothesesMet, detail).toBe(r.instances);
-        // within the claim's relative tolerance (1e-9, or 1e-6 for the double-root spectral radius)
-        expect(r.maxRatio!, detail).toBeLessThanOrEqual(1 + 1e-6);
-      } else {
-        expect(r.counterexample, detail).toBeDefined();
-      }
-    });
-  }
-});
+// within the claims' relative tolerance (1e-9, or 1e-6 for the double-root spectral radius)
+verdictTests('classical calibration catalog', [...gdClaims, ...nesterovClaims], { seed: SEED, runs: RUNS, ratioSlack: 1e-6 });
 
 describe('tightness on the examples', () => {
   for (const claim of [droriTeboulleHuber, gdDistance, gdFunctionValue, nesterovMuMode] as Claim<any>[]) {

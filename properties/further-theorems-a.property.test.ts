@@ -5,6 +5,7 @@
  * expectations, the memory's virtual iterate, unbiasedness of the smoothed estimator on quadratics).
  */
 import { describe, expect, it } from 'vitest';
+import { verdictTests } from './verdicts.ts';
 import fc from 'fast-check';
 import stichClaims, { def21RandK, def21TopK, lemma32, paperLikeSetup, stichParams, thm24, theorem24Bound, minimalShift } from '../theorems/stich2018-sparsified-sgd.ts';
 import smoothingClaims, { nsSecondMoment, nsValue, rsgf, rsgfBound, smoothingInstance, smoothingParams } from '../theorems/gaussian-smoothing.ts';
@@ -18,21 +19,7 @@ import { Rng } from '../src/random/rng.ts';
 const SEED = 11;
 const RUNS = 15;
 
-describe('further theorems (a): catalog verdicts', () => {
-  for (const claim of [...stichClaims, ...smoothingClaims] as Claim<unknown>[]) {
-    it(`${claim.id} is ${claim.expected}`, () => {
-      const r = verifyClaim(claim, { runs: RUNS, seed: SEED });
-      const detail = `seed ${SEED}, runs ${RUNS}: ${r.verdict}${r.reason ? ` (${r.reason})` : ''}${r.counterexample ? ` at ${JSON.stringify(r.counterexample.params)}, t = ${r.counterexample.violation.iteration}` : ''}`;
-      expect(r.verdict, detail).toBe(claim.expected);
-      if (claim.expected === 'holds') {
-        expect(r.hypothesesMet, detail).toBe(r.instances);
-        expect(r.maxRatio!, detail).toBeLessThanOrEqual(1 + 1e-9);
-      } else {
-        expect(r.counterexample, detail).toBeDefined();
-      }
-    });
-  }
-});
+verdictTests('further theorems (a): catalog verdicts', [...stichClaims, ...smoothingClaims], { seed: SEED, runs: RUNS });
 
 describe('tight sub-properties and loose main bounds', () => {
   it('Definition 2.1: top_k and rand_k attain (1 − k/d) on their examples', () => {

@@ -4,6 +4,7 @@
  * the claims rely on: reduced = dense, bit-identical rebuilds, replay of a saved counterexample.
  */
 import { describe, expect, it } from 'vitest';
+import { verdictTests } from './verdicts.ts';
 import fc from 'fast-check';
 import claims, { xuParams, xuSetup, thm1Threshold, type XuParams } from '../theorems/xu2024-matrix-factorization.ts';
 import { verifyClaim } from '../src/checking/runner.ts';
@@ -17,20 +18,7 @@ import { clone, frobNorm, scale, zeros } from '../src/linalg/dense.ts';
 const SEED = 7;
 const RUNS = 25;
 
-describe('xu2024-mf catalog', () => {
-  for (const claim of claims) {
-    it(`${claim.id} is ${claim.expected}`, () => {
-      const r = verifyClaim(claim, { runs: RUNS, seed: SEED });
-      const detail = `seed ${SEED}, runs ${RUNS}: ${r.verdict}${r.reason ? ` (${r.reason})` : ''}${r.counterexample ? ` at ${JSON.stringify(r.counterexample.params)}` : ''}`;
-      expect(r.verdict, detail).toBe(claim.expected);
-      if (claim.expected === 'holds' && !claim.aggregate) {
-        // generators meet the hypotheses by construction; a bound that holds has observed/bound ≤ 1
-        expect(r.hypothesesMet, detail).toBe(r.instances);
-        expect(r.maxRatio!, detail).toBeLessThanOrEqual(1);
-      }
-    });
-  }
-});
+verdictTests('xu2024-mf catalog', claims, { seed: SEED, runs: RUNS });
 
 function trajectory(params: XuParams, dense: boolean, T: number): FactorizationMetrics[] {
   const su = xuSetup(params);
