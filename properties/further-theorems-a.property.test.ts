@@ -9,7 +9,6 @@ import { verdictTests } from './verdicts.ts';
 import fc from 'fast-check';
 import stichClaims, { def21RandK, def21TopK, lemma32, paperLikeSetup, stichParams, thm24, theorem24Bound, minimalShift } from '../theorems/stich2018-sparsified-sgd.ts';
 import smoothingClaims, { nsSecondMoment, nsValue, rsgf, rsgfBound, smoothingInstance, smoothingParams } from '../theorems/gaussian-smoothing.ts';
-import { verifyClaim } from '../src/checking/runner.ts';
 import { checkInstance } from '../src/checking/instance.ts';
 import type { Claim } from '../src/claims/types.ts';
 import { randKExpectation, weightSum } from '../src/methods/sparsified-sgd.ts';

@@ -180,9 +180,7 @@ export const beatsFullBatch = defineClaim<BatchParams>({
   params: batchParams(),
   maxIterations: 200,
   instantiate: (params) => {
-    const problem = buildInstance(params);
-    const bp = bcwParameters(problem.eigenvalues);
-    const op = new SecondMomentOperator(problem, { stepSize: bp.stepSize, momentum: bp.momentum, sampling: 'row-norm' });
+    const { problem, bp, op } = bcwOperator(params);
     const e0 = startingError(problem, params.start, params.seed);
     return {
       hypotheses: [],
@@ -199,10 +197,16 @@ export const beatsFullBatch = defineClaim<BatchParams>({
 const RADIUS_GRID = 20; // B = 2^0 .. 2^20
 const LIMIT_POINTS = 6; // r_j = β(1 + 4^{−j})
 
-function radiusTrial(params: InstanceParams): Trial {
+/** The instance, BCW's (α, β) for it, and the second-moment operator under row-norm sampling. */
+function bcwOperator(params: InstanceParams) {
   const problem = buildInstance(params);
   const bp = bcwParameters(problem.eigenvalues);
   const op = new SecondMomentOperator(problem, { stepSize: bp.stepSize, momentum: bp.momentum, sampling: 'row-norm' });
+  return { problem, bp, op };
+}
+
+function radiusTrial(params: InstanceParams): Trial {
+  const { problem, bp, op } = bcwOperator(params);
   const beta = bp.momentum;
   return {
     hypotheses: [],
@@ -257,9 +261,7 @@ export const noiseHelps = defineClaim<InstanceParams>({
   params: radiusInstances(),
   maxIterations: 1,
   instantiate: (params) => {
-    const problem = buildInstance(params);
-    const bp = bcwParameters(problem.eigenvalues);
-    const op = new SecondMomentOperator(problem, { stepSize: bp.stepSize, momentum: bp.momentum, sampling: 'row-norm' });
+    const { bp, op } = bcwOperator(params);
     return {
       hypotheses: [],
       derived: { momentum: bp.momentum },
@@ -284,9 +286,7 @@ export const stableAtBatch1 = defineClaim<InstanceParams>({
   params: radiusInstances([1.5, 1000]),
   maxIterations: 1,
   instantiate: (params) => {
-    const problem = buildInstance(params);
-    const bp = bcwParameters(problem.eigenvalues);
-    const op = new SecondMomentOperator(problem, { stepSize: bp.stepSize, momentum: bp.momentum, sampling: 'row-norm' });
+    const { bp, op } = bcwOperator(params);
     return {
       hypotheses: [],
       derived: { momentum: bp.momentum },

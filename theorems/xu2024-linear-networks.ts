@@ -14,7 +14,7 @@
 import fc from 'fast-check';
 import { atLeast, atMost, defineClaim, type Bound, type Claim, type Hypothesis, type Metrics, type Observer, type Source, type Trial, type TrialOptions } from '../src/claims/types.ts';
 import { logUniform, powerOfTwoGrid, seedArb } from '../src/claims/arbitraries.ts';
-import { frobNorm, zeros } from '../src/linalg/dense.ts';
+import { frobNorm } from '../src/linalg/dense.ts';
 import { SubspaceDistance, svd } from '../src/linalg/decomp.ts';
 import { gaussianMatrix, SPECTRUM_PROFILES } from '../src/problems/low-rank.ts';
 import type { FactorizationMethod, FactorizationSpec } from '../src/methods/factorization.ts';
@@ -183,7 +183,7 @@ function defaultIndex(scheme: InitScheme, p: NetworkParams): number {
 
 /** Width requirement and column space of X₀ (Theorem 3: col(X₀) ⊇ col(L); (12)/(13): d ≥ r; (14): d ≥ m). */
 function structureHypotheses(ctx: NetContext, scheme: InitScheme): Hypothesis[] {
-  const { params, su, init, problem } = ctx;
+  const { params, su, init } = ctx;
   const off = new SubspaceDistance(init.colX0, params.N).of(su.L) / su.normL;
   const need = scheme === 'wide' ? params.m : params.r;
   return [

@@ -113,7 +113,6 @@ export async function runVerify(targets: string[], o: VerifyCliOptions, io: Io):
   const profile = PROFILES[o.profile];
   const runs = o.runs ?? profile.runs;
   const timeLimit = o.timeLimit ?? profile.timeLimit;
-  const deadline = timeLimit !== undefined ? performance.now() + timeLimit * 1000 : undefined;
   const outDir = resolve(o.out);
   const store = o.store === false ? null : new CounterexampleStore(resolve(o.store));
   const warn = (s: string) => io.err(`warning: ${s}\n`);
