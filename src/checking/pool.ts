@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { ClaimDefect } from '../claims/types.ts';
 import type { ClaimResult } from './runner.ts';
 import type { WorkerReply, WorkerTask } from './worker.ts';
-import type { Figure } from '../reporting/figures/spec.ts';
+import type { DrawnFigure } from '../reporting/html.ts';
 
 const WORKER_ENTRY = new URL('../../bin/verify-worker.js', import.meta.url);
 
@@ -23,7 +23,7 @@ export class WorkerFailure extends Error {
 export function verifyInPool(
   tasks: WorkerTask[],
   workers: number,
-  onResult?: (task: WorkerTask, result: ClaimResult, figure?: Figure | null) => void,
+  onResult?: (task: WorkerTask, result: ClaimResult, figure?: DrawnFigure | null) => void,
   /** Dispatch order (task positions), e.g. longest first; results stay in task order whatever it is. */
   order: number[] = tasks.map((_, i) => i),
 ): Promise<ClaimResult[]> {

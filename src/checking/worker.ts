@@ -8,11 +8,10 @@ import { ClaimDefect } from '../claims/types.ts';
 import { verifyClaim, type VerifyOptions } from './runner.ts';
 import { builtinClaims, loadClaimFile } from '../cli/load.ts';
 import { buildEntry } from '../reporting/report.ts';
-import { entryFigure } from '../reporting/html.ts';
-import type { Figure } from '../reporting/figures/spec.ts';
+import { drawEntryFigure, type DrawnFigure } from '../reporting/html.ts';
 
 export interface WorkerTask {
-  /** Also draw the claim's report figure here (the HTML report's traces), in parallel with the others. */
+  /** Also draw (and render) the claim's report figure here (the HTML report's traces), in parallel with the others. */
   figure?: boolean;
   index: number;
   claimId: string;
@@ -24,7 +23,7 @@ export interface WorkerTask {
 }
 
 export type WorkerReply =
-  | { index: number; ok: true; result: ReturnType<typeof verifyClaim>; figure?: Figure | null }
+  | { index: number; ok: true; result: ReturnType<typeof verifyClaim>; figure?: DrawnFigure | null }
   | { index: number; ok: false; defect: boolean; message: string };
 
 export async function handle(task: WorkerTask): Promise<WorkerReply> {
@@ -35,10 +34,10 @@ export async function handle(task: WorkerTask): Promise<WorkerReply> {
     const params = task.profile ? hit.claim.profiles?.[task.profile] : undefined;
     const timeLimitMs = task.deadline !== undefined ? Math.max(0, task.deadline - Date.now()) : undefined;
     const result = verifyClaim(hit.claim, { ...task.options, params, timeLimitMs });
-    let figure: Figure | null | undefined;
+    let figure: DrawnFigure | null | undefined;
     if (task.figure) {
       try {
-        figure = entryFigure(buildEntry(hit.claim, result, ''), hit.claim, { samples: 1, dense: task.options.dense ?? false });
+        figure = drawEntryFigure(buildEntry(hit.claim, result, ''), hit.claim, { samples: 1, dense: task.options.dense ?? false });
       } catch {
         figure = undefined; // the report draws it (and reports the failure) itself
       }

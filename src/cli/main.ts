@@ -15,7 +15,7 @@ import { tighten } from '../checking/tighten.ts';
 import { verifyInPool } from '../checking/pool.ts';
 import { DEFAULT_TIMINGS, loadTimings, longestFirst, saveTimings } from '../checking/timings.ts';
 import type { WorkerTask } from '../checking/worker.ts';
-import type { Figure } from '../reporting/figures/spec.ts';
+import type { DrawnFigure } from '../reporting/html.ts';
 import { availableParallelism } from 'node:os';
 import { junitXml } from '../reporting/junit.ts';
 import { auditFindings, auditInit, auditInitNetwork, auditTable, defaultSettings, networkAuditFindings, networkAuditTable, networkSettings } from '../analysis/audit-init.ts';
@@ -129,9 +129,9 @@ export async function runVerify(targets: string[], o: VerifyCliOptions, io: Io):
   });
   const workers = Math.max(1, Math.min(o.workers ?? (tasks.length >= 4 ? availableParallelism() : 1), tasks.length));
   let done = 0;
-  const figures = new Map<string, Figure | null>();
+  const figures = new Map<string, DrawnFigure | null>();
   const progress = createProgress({ label: 'verify', total: tasks.length, stream: progressStream(io), mode: o.quiet ? 'silent' : undefined });
-  const onResult = (task: WorkerTask, result: ClaimResult, figure?: Figure | null) => {
+  const onResult = (task: WorkerTask, result: ClaimResult, figure?: DrawnFigure | null) => {
     done++;
     if (figure !== undefined) figures.set(task.claimId, figure);
     const mark = result.verdict === result.expected ? '' : ` (expected ${result.expected})`;

@@ -20,7 +20,7 @@ export interface HtmlReportOptions {
   /** Instances sampled per claim for the figures, besides the tightest one (default 1). */
   samples?: number;
   /** Figures already drawn (by the verify workers), by claim id; the others are drawn here. */
-  precomputed?: ReadonlyMap<string, Figure | null>;
+  precomputed?: ReadonlyMap<string, DrawnFigure | null>;
 }
 
 export function escapeHtml(s: string): string {
@@ -50,6 +50,18 @@ export function entryFigure(entry: ClaimEntry, claim: Claim<unknown>, o: { sampl
     samples,
     sampling: `${o.samples} instance${o.samples === 1 ? '' : 's'} sampled from the claim's generator with the claim's seed ${entry.seed}`,
   });
+}
+
+/** A claim's figure rendered to SVG, with its caption. */
+export interface DrawnFigure {
+  caption: string;
+  svg: string;
+}
+
+/** entryFigure rendered to SVG (the costly part, which the verify workers do in parallel). */
+export function drawEntryFigure(entry: ClaimEntry, claim: Claim<unknown>, o: { samples: number; dense: boolean }): DrawnFigure | null {
+  const fig = entryFigure(entry, claim, o);
+  return fig ? { caption: fig.caption, svg: renderSvgSync(fig.spec) } : null;
 }
 
 function badge(verdict: string, asExpected: boolean): string {
@@ -208,10 +220,10 @@ export function htmlReport(report: Report, options: HtmlReportOptions = {}): str
     }
     else {
       try {
-        const fig = options.precomputed?.has(e.id) ? options.precomputed.get(e.id)! : entryFigure(e, claim, { samples, dense: report.options.dense });
+        const fig = options.precomputed?.has(e.id) ? options.precomputed.get(e.id)! : drawEntryFigure(e, claim, { samples, dense: report.options.dense });
         if (fig) {
           figureCount++;
-          const svg = inlineSvg(renderSvgSync(fig.spec), `f${i}`);
+          const svg = inlineSvg(fig.svg, `f${i}`);
           figureHtml = `<figure class="rc-figure" data-claim="${escapeHtml(e.id)}">${svg}<figcaption>${escapeHtml(fig.caption)}</figcaption></figure>`;
         } else {
           figureHtml = '<p class="nofig">No figure: no instance produced a compared iteration (the hypotheses failed or the bound starts below its floor).</p>';
