@@ -6,14 +6,15 @@
 import { describe, expect, it } from 'vitest';
 import { verdictTests } from './verdicts.ts';
 import fc from 'fast-check';
-import claims, { xuParams, xuSetup, thm1Threshold, type XuParams } from '../theorems/xu2024-matrix-factorization.ts';
+import claims, { reducedInit, unbalancedInit, xuParams, xuSetup, thm1Threshold, type XuParams } from '../theorems/xu2024-matrix-factorization.ts';
 import { verifyClaim } from '../src/checking/runner.ts';
 import { checkInstance } from '../src/checking/instance.ts';
 import { replayCounterexample } from '../src/checking/replay.ts';
 import { buildEntry, counterexampleFile } from '../src/reporting/report.ts';
 import { runFactorization, type FactorizationMetrics } from '../src/methods/factorization.ts';
-import { reduceFactorization } from '../src/problems/matrix-factorization.ts';
-import { clone, frobNorm, scale, zeros } from '../src/linalg/dense.ts';
+import { gaussianMatrix, lowRankMatrix, spectrum } from '../src/problems/low-rank.ts';
+import { frobNorm, gemm, zeros } from '../src/linalg/dense.ts';
+import { numericalRank, svd } from '../src/linalg/decomp.ts';
 
 const SEED = 7;
 const RUNS = 25;
@@ -23,10 +24,8 @@ verdictTests('xu2024-mf catalog', claims, { seed: SEED, runs: RUNS });
 function trajectory(params: XuParams, dense: boolean, T: number): FactorizationMetrics[] {
   const su = xuSetup(params);
   const c = thm1Threshold(su) * params.cMultiplier;
-  const X0 = scale(clone(su.APhi), c);
-  const problem = { A: su.A, X0, Y0: zeros(params.n, params.d) };
   const L = (c * su.s[0]) ** 2, mu = (c * su.s[params.r - 1]) ** 2;
-  const target = dense ? problem : reduceFactorization(problem, su.U, su.sigma, su.V)!;
+  const target = dense ? unbalancedInit(su, c) : reducedInit(su, c);
   const out: FactorizationMetrics[] = [];
   runFactorization(target, { method: 'nag', stepSize: 1 / L, momentum: (Math.sqrt(L) - Math.sqrt(mu)) / (Math.sqrt(L) + Math.sqrt(mu)) }, (_t, m) => {
     out.push({ ...(m as FactorizationMetrics) });
@@ -36,6 +35,31 @@ function trajectory(params: XuParams, dense: boolean, T: number): FactorizationM
 }
 
 describe('engine properties on the xu2024 instances', () => {
+  it('the factored set-up equals the dense construction: AΦ = U·(ΣVᵀΦ) with the same Φ, the same spectrum and ‖A‖_F', () => {
+    fc.assert(
+      fc.property(xuParams({ mnMax: 30 }), (params) => {
+        const su = xuSetup(params);
+        const { A } = lowRankMatrix(params.seed, params.m, params.n, spectrum(params.profile, params.r, params.kappa, params.scale));
+        const APhi = gemm(zeros(params.m, params.d), A, gaussianMatrix(params.seed, 'Phi', params.n, params.d, 1 / params.d));
+        const s = svd(APhi).s;
+        const scaleAPhi = frobNorm(APhi);
+        let diff = 0;
+        for (let i = 0; i < APhi.data.length; i++) diff = Math.max(diff, Math.abs(su.APhi.data[i] - APhi.data[i]));
+        let diffA = 0;
+        for (let i = 0; i < A.data.length; i++) diffA = Math.max(diffA, Math.abs(su.A.data[i] - A.data[i]));
+        return (
+          su.rank === numericalRank(s, params.m, params.d) &&
+          su.s.slice(0, params.r).every((v, i) => Math.abs(v - s[i]) <= 1e-13 * s[0]) &&
+          diff <= 1e-13 * scaleAPhi &&
+          diffA === 0 &&
+          Math.abs(su.normA - frobNorm(A)) <= 1e-14 * su.normA &&
+          su.basisDefect < 1e-14
+        );
+      }),
+      { seed: SEED, numRuns: 30 },
+    );
+  });
+
   // The two paths round differently (a basis change), so their difference is a few ulps of ‖A‖_F at every t:
   // relative agreement is asked for down to the floor 1e-13‖A‖_F, absolute below it.
   it('the exact reduced path agrees with the dense one to 1e-9 relative above the roundoff floor', () => {

@@ -21,10 +21,10 @@ import {
   type TrialOptions,
 } from '../src/claims/types.ts';
 import { logUniform, powerOfTwoGrid, seedArb } from '../src/claims/arbitraries.ts';
-import { frobNorm, gemm, scale as scaleInPlace, zeros, clone, type Mat } from '../src/linalg/dense.ts';
-import { SubspaceDistance, svd, numericalRank } from '../src/linalg/decomp.ts';
-import { SPECTRUM_PROFILES, gaussianMatrix, lowRankMatrix, spectrum, type SpectrumProfile } from '../src/problems/low-rank.ts';
-import { reduceFactorization, type FactorizationProblem } from '../src/problems/matrix-factorization.ts';
+import { frobNorm, gemm, gemmTN, scale as scaleInPlace, zeros, clone, type Mat } from '../src/linalg/dense.ts';
+import { svd, numericalRank } from '../src/linalg/decomp.ts';
+import { SPECTRUM_PROFILES, denseLowRank, gaussianMatrix, lowRankFactors, sketchOfFactors, spectrum, type LowRankFactors, type SpectrumProfile } from '../src/problems/low-rank.ts';
+import type { FactorizationProblem } from '../src/problems/matrix-factorization.ts';
 import { runFactorization, type FactorizationMethod, type FactorizationSpec } from '../src/methods/factorization.ts';
 
 const PAPER = 'Xu, Wang, Zhao, Ward, Tao. Provable Acceleration of Nesterov’s Accelerated Gradient for Rectangular Matrix Factorization and Linear Neural Networks. NeurIPS 2024';
@@ -67,6 +67,8 @@ interface ParamRanges {
   /** width range as a function of r */
   d?: (r: number) => [number, number];
   mnMax?: number;
+  /** m and n drawn log-uniformly from this range instead (for instances at scale) */
+  mnLog?: [number, number];
   /** cMultiplier = 2^(k/8), k in this range */
   cSteps?: [number, number];
 }
@@ -79,9 +81,12 @@ export function xuParams(ranges: ParamRanges = {}): fc.Arbitrary<XuParams> {
   const [cLo, cHi] = ranges.cSteps ?? [0, 32];
   return fc.integer({ min: rMin, max: rMax }).chain((r) => {
     const [dLo, dHi] = dRange(r);
+    const size = ranges.mnLog
+      ? logUniform(ranges.mnLog[0], ranges.mnLog[1], 32).map(Math.round)
+      : fc.integer({ min: Math.max(r, 1), max: Math.max(mnMax, r) });
     return fc.record({
-      m: fc.integer({ min: Math.max(r, 1), max: Math.max(mnMax, r) }),
-      n: fc.integer({ min: Math.max(r, 1), max: Math.max(mnMax, r) }),
+      m: size,
+      n: size,
       r: fc.constant(r),
       d: fc.integer({ min: dLo, max: dHi }),
       kappa: logUniform(1.5, 100),
@@ -98,32 +103,65 @@ export function paperSetup(d: number, seed = 1, cMultiplier = 1): XuParams {
   return { m: 100, n: 80, r: 5, d, kappa: 5, profile: 'geometric', scale: 1, cMultiplier, seed };
 }
 
-/** Everything about an instance that does not depend on c. */
-export interface XuSetup {
+/**
+ * Everything about an instance that does not depend on c, kept in factored form: A = UΣVᵀ and
+ * X₀ = cAΦ = U(c·ΣVᵀΦ), so the r x d matrix core = ΣVᵀΦ is all the reduced path needs (Lemma 1).
+ * Nothing of size m x n is formed unless the dense path asks for A.
+ */
+export interface XuSetup extends LowRankFactors {
   params: XuParams;
-  A: Mat;
-  U: Mat;
-  V: Mat;
-  sigma: number[];
+  /** ‖A‖_F = ‖σ‖₂ */
   normA: number;
-  /** AΦ, so that X₀ = c·AΦ */
-  APhi: Mat;
-  /** singular values of AΦ (X₀ at c = 1), descending */
+  /** ΣVᵀΦ (r x d): AΦ = U·core */
+  core: Mat;
+  /** ‖UᵀU − I‖_F: how far the basis carrying X₀ and A is from orthonormal */
+  basisDefect: number;
+  /** singular values of AΦ (X₀ at c = 1), descending: those of core, U being orthonormal */
   s: number[];
   /** numerical rank of AΦ */
   rank: number;
+  /** A = UΣVᵀ (m x n), formed on first use (the dense path only) */
+  readonly A: Mat;
+  /** AΦ = U·core (m x d), formed on first use (the dense path only) */
+  readonly APhi: Mat;
 }
 
-export function xuSetup(params: XuParams): XuSetup {
+/** ‖QᵀQ − I‖_F. */
+function orthonormalityDefect(Q: Mat): number {
+  const G = gemmTN(zeros(Q.cols, Q.cols), Q, Q);
+  for (let i = 0; i < Q.cols; i++) G.data[i * Q.cols + i] -= 1;
+  return frobNorm(G);
+}
+
+/** The set-up of `params` with Φ drawn from `phiSeed` (default: the instance seed) and A's factors given or drawn. */
+export function xuSetup(params: XuParams, phiSeed = params.seed, factors?: LowRankFactors): XuSetup {
   const { m, n, r, d, kappa, profile, scale, seed } = params;
   if (!(r <= Math.min(m, n))) throw new RangeError(`rank ${r} exceeds min(m, n)`);
-  const sigma = spectrum(profile, r, kappa, scale);
-  const { A, U, V } = lowRankMatrix(seed, m, n, sigma);
-  const Phi = gaussianMatrix(seed, 'Phi', n, d, 1 / d); // (2): [Φ]_ij ~ N(0, 1/d)
-  const APhi = zeros(m, d);
-  gemm(APhi, A, Phi);
-  const s = svd(APhi).s;
-  return { params, A, U, V, sigma, normA: frobNorm(A), APhi, s, rank: numericalRank(s, m, d) };
+  const f = factors ?? lowRankFactors(seed, m, n, spectrum(profile, r, kappa, scale));
+  return setupWithCore(params, f, sketchOfFactors(f, phiSeed, 'Phi', d, 1 / d)); // (2): [Φ]_ij ~ N(0, 1/d)
+}
+
+/** The set-up with X₀ = c·U·core for the given r x d core. */
+export function setupWithCore(params: XuParams, f: LowRankFactors, core: Mat): XuSetup {
+  const s = svd(core).s;
+  let A: Mat | undefined, APhi: Mat | undefined;
+  return {
+    params,
+    U: f.U,
+    V: f.V,
+    sigma: f.sigma,
+    normA: Math.hypot(...f.sigma),
+    core,
+    basisDefect: orthonormalityDefect(f.U),
+    s,
+    rank: numericalRank(s, params.m, params.d),
+    get A() {
+      return (A ??= denseLowRank(f));
+    },
+    get APhi() {
+      return (APhi ??= gemm(zeros(params.m, params.d), f.U, core));
+    },
+  };
 }
 
 /** L = σ₁²(X₀), μ = σ_k²(X₀) (k = min(r, d): the smallest nonzero one), for X₀ = c·AΦ. */
@@ -158,33 +196,50 @@ export function thm1PrintedThreshold(su: XuSetup): number {
   return ((Math.sqrt(d) * sigmaR) / (12 * tau * gapD)) * Math.sqrt((cond ** 4 * su.normA) / (cond ** 2 - 1));
 }
 
-/** X₀ = c·AΦ, Y₀ = 0. */
+/** X₀ = c·AΦ, Y₀ = 0, dense. */
 export function unbalancedInit(su: XuSetup, c: number): FactorizationProblem {
   const X0 = scaleInPlace(clone(su.APhi), c);
   return { A: su.A, X0, Y0: zeros(su.params.n, su.params.d) };
 }
 
-/** Hypotheses every claim on (2) shares: rank(X₀) = r, col(X₀) ⊆ col(A), Y₀ = 0. */
-function structuralHypotheses(su: XuSetup, problem: FactorizationProblem, rank = su.params.r): Hypothesis[] {
-  const off = new SubspaceDistance(su.U, su.params.d).of(problem.X0) / frobNorm(problem.X0);
+/** The same initialization on Lemma 1's exact reduced problem: (diag(σ), c·ΣVᵀΦ, 0), r x d factors. */
+export function reducedInit(su: XuSetup, c: number): FactorizationProblem {
+  const r = su.sigma.length;
+  const A = zeros(r, r);
+  for (let i = 0; i < r; i++) A.data[i * r + i] = su.sigma[i];
+  return { A, X0: scaleInPlace(clone(su.core), c), Y0: zeros(r, su.params.d) };
+}
+
+/**
+ * Hypotheses every claim on (2) shares: rank(X₀) = r, and col(X₀) ⊆ col(A), which holds as far as the
+ * basis U carrying both X₀ = U(c·ΣVᵀΦ) and A = UΣVᵀ is orthonormal.
+ */
+function structuralHypotheses(su: XuSetup, rank = su.params.r): Hypothesis[] {
   return [
     { name: `rank(X₀) = ${rank}`, holds: su.rank === rank, value: su.rank, threshold: rank },
-    atMost('col(X₀) ⊆ col(A) (relative distance)', off, 1e-12),
-    { name: 'Y₀ = 0', holds: frobNorm(problem.Y0) === 0, value: frobNorm(problem.Y0) },
+    // the reduced residual ‖PQᵀ − Σ‖_F equals ‖XYᵀ − A‖_F to a relative ‖UᵀU − I‖_F, which must stay
+    // far below RESIDUAL_FLOOR; Householder QR gives about 3e-13 at m = 10⁵
+    atMost('col(X₀) ⊆ col(A): ‖UᵀU − I‖_F of X₀ = U(cΣVᵀΦ)', su.basisDefect, 1e-3 * RESIDUAL_FLOOR),
   ];
 }
 
 /**
- * The method's run: on the exact reduced problem (diag(σ), UᵀX₀, VᵀY₀) when the instance qualifies and
- * the dense path was not asked for; on the dense problem otherwise (with Lemma 1's subspace distances
- * when `invariants` is set).
+ * Entries of A the dense path takes on (2²⁰): a dense iteration costs O(mnd), about 0.1 s at this size
+ * and d = 20, and a check runs hundreds of them. The reduced path has no such limit.
  */
-function methodRun(su: XuSetup, problem: FactorizationProblem, spec: FactorizationSpec, options: TrialOptions, invariants = false): Trial['run'] {
-  const reduced = invariants || options.dense ? null : reduceFactorization(problem, su.U, su.sigma, su.V);
-  return (observe, maxIterations) => {
-    if (reduced) runFactorization(reduced, spec, observe, maxIterations);
-    else runFactorization(problem, spec, observe, maxIterations, invariants ? { subspaces: { U: su.U, V: su.V } } : {});
-  };
+export const DENSE_ENTRY_LIMIT = 2 ** 20;
+
+/** Under --dense only: A must fit, so that an instance at scale is reported as out of the dense path's reach. */
+function densePathHypotheses(su: XuSetup, options: TrialOptions): Hypothesis[] {
+  return options.dense ? [atMost('dense path: m·n ≤ 2²⁰ entries of A', su.params.m * su.params.n, DENSE_ENTRY_LIMIT)] : [];
+}
+
+/**
+ * The method's run from X₀ = cAΦ, Y₀ = 0: on the exact reduced problem unless the dense path was asked
+ * for (the residual and distance norms are equal, Lemma 1; properties check it against the dense path).
+ */
+function methodRun(su: XuSetup, c: number, spec: FactorizationSpec, options: TrialOptions): Trial['run'] {
+  return (observe, maxIterations) => runFactorization(options.dense ? unbalancedInit(su, c) : reducedInit(su, c), spec, observe, maxIterations);
 }
 
 function geometric(prefactor: number, rate: number): (t: number) => number {
@@ -221,9 +276,9 @@ function thm1Trial(params: XuParams, options: TrialOptions, o: Thm1Options, boun
   const c = o.c ? o.c(su) : thm1Threshold(su) * params.cMultiplier * C_MARGIN;
   const finiteC = Number.isFinite(c) ? c : 50 * Math.sqrt(params.d); // cond(X₀) = 1: the hypothesis fails anyway
   const q = thm1Quantities(su, finiteC);
-  const problem = unbalancedInit(su, finiteC);
   const hypotheses = [
-    ...structuralHypotheses(su, problem),
+    ...structuralHypotheses(su),
+    ...densePathHypotheses(su, options),
     ...(o.dropHypothesis ? [] : thm1Hypotheses(su, q)),
     ...(extra ? extra(su, q) : []),
   ];
@@ -231,7 +286,7 @@ function thm1Trial(params: XuParams, options: TrialOptions, o: Thm1Options, boun
     hypotheses,
     derived: { c: finiteC, L: q.L, mu: q.mu, condX0: q.cond, stepSize: q.eta, p: q.p, normA: su.normA },
     bounds: bounds(su, q),
-    run: methodRun(su, problem, { method: o.method ?? 'gd', stepSize: q.eta }, options),
+    run: methodRun(su, finiteC, { method: o.method ?? 'gd', stepSize: q.eta }, options),
   };
 }
 
@@ -362,28 +417,30 @@ const vacuousParams: fc.Arbitrary<VacuousParams> = fc
     xuParams({ r: init === 'rank-one' ? [1, 1] : [2, 5], cSteps: [0, 80] }).map((p) => ({ ...p, init })),
   );
 
-/** The set-up with AΦ replaced by Orth(AΦ) = U_x V_xᵀ on its top r directions (initialization (13)'s shape). */
+/**
+ * The set-up with AΦ replaced by Orth(AΦ) = U_x V_xᵀ on its top r directions (initialization (13)'s
+ * shape). With ΣVᵀΦ = U_c S V_cᵀ, AΦ = (U U_c) S V_cᵀ, so Orth(AΦ) = U (U_c V_cᵀ): only the core changes.
+ */
 export function orthonormalized(su: XuSetup): XuSetup {
-  const { U, V } = svd(su.APhi); // AΦ = U_x S V_xᵀ
-  const { r, d, m } = su.params;
-  const orth = zeros(m, d);
-  for (let i = 0; i < m; i++) {
+  const { U, V } = svd(su.core);
+  const { d } = su.params;
+  const r = su.core.rows, k = Math.min(r, U.cols);
+  const core = zeros(r, d);
+  for (let i = 0; i < r; i++) {
     for (let j = 0; j < d; j++) {
       let s = 0;
-      for (let k = 0; k < r; k++) s += U.data[i * U.cols + k] * V.data[j * V.cols + k];
-      orth.data[i * d + j] = s;
+      for (let l = 0; l < k; l++) s += U.data[i * U.cols + l] * V.data[j * V.cols + l];
+      core.data[i * d + j] = s;
     }
   }
-  const s = svd(orth).s;
-  return { ...su, APhi: orth, s, rank: numericalRank(s, m, d) };
+  return setupWithCore(su.params, su, core);
 }
 
 /** X₀ = c·AΦ (rank one) or c·Orth(AΦ) (all nonzero singular values equal), c = 50√d·cMultiplier. */
-function condOneSetup(params: VacuousParams): { su: XuSetup; c: number; problem: FactorizationProblem } {
+function condOneSetup(params: VacuousParams): { su: XuSetup; c: number } {
   const base = xuSetup(params);
   const su = params.init === 'orthonormal' ? orthonormalized(base) : base;
-  const c = 50 * Math.sqrt(params.d) * params.cMultiplier;
-  return { su, c, problem: unbalancedInit(su, c) };
+  return { su, c: 50 * Math.sqrt(params.d) * params.cMultiplier };
 }
 
 export const thm1Vacuous = defineClaim<VacuousParams>({
@@ -394,13 +451,13 @@ export const thm1Vacuous = defineClaim<VacuousParams>({
   expected: 'vacuous',
   params: vacuousParams,
   instantiate: (params, options) => {
-    const { su, c, problem } = condOneSetup(params);
+    const { su, c } = condOneSetup(params);
     const q = thm1Quantities(su, c);
     return {
-      hypotheses: [...structuralHypotheses(su, problem), ...thm1Hypotheses(su, q)],
+      hypotheses: [...structuralHypotheses(su), ...thm1Hypotheses(su, q)],
       derived: { c, L: q.L, mu: q.mu, condX0: q.cond },
       bounds: thm1CoreBounds(su, q),
-      run: methodRun(su, problem, { method: 'gd', stepSize: q.eta }, options),
+      run: methodRun(su, c, { method: 'gd', stepSize: q.eta }, options),
     };
   },
 });
@@ -463,10 +520,10 @@ function thm2Trial(params: XuParams, options: TrialOptions, o: Thm2Options, boun
   const su = xuSetup(params);
   const c = thm2Threshold(su) * params.cMultiplier * C_MARGIN;
   const q = thm2Quantities(su, c);
-  const problem = unbalancedInit(su, c);
   const rank = o.rank ? o.rank(params) : params.r;
   const hypotheses = [
-    ...structuralHypotheses(su, problem, rank),
+    ...structuralHypotheses(su, rank),
+    ...densePathHypotheses(su, options),
     ...(o.dropHypothesis ? [] : [atLeast('μp ≥ 4√2‖A‖_F(1 + p)', q.mu * q.p, 4 * Math.SQRT2 * su.normA * (1 + q.p), 'Appendix C.4, dossier §7.1')]),
   ];
   const beta = o.noMomentum ? 0 : q.beta;
@@ -474,7 +531,7 @@ function thm2Trial(params: XuParams, options: TrialOptions, o: Thm2Options, boun
     hypotheses,
     derived: { c, L: q.L, mu: q.mu, condX0: q.cond, stepSize: q.eta, momentum: beta, p: q.p, theta: q.theta, normA: su.normA },
     bounds: bounds(su, q),
-    run: methodRun(su, problem, { method: 'nag', stepSize: q.eta, momentum: beta }, options),
+    run: methodRun(su, c, { method: 'nag', stepSize: q.eta, momentum: beta }, options),
   };
 }
 
@@ -538,6 +595,57 @@ export const thm2WidthBelowRank = defineClaim<XuParams>({
 });
 
 // ---------------------------------------------------------------------------------------------
+// Theorems 1 and 2 at scale: m, n up to 10⁵, A only ever touched through U, σ, V (the set-up draws
+// Φ row by row into ΣVᵀΦ; the methods run on Lemma 1's r x d reduction)
+
+const AT_SCALE: ParamRanges = { mnLog: [1000, 100_000] };
+/** Instances per claim at scale (a 10⁵ x 10⁵ set-up costs 0.3–0.6 s, mostly drawing Φ). */
+const AT_SCALE_RUNS = 5;
+const atScaleExamples: XuParams[] = [
+  { ...paperSetup(80), m: 1200, n: 1000 }, // Figure 4's size
+  { ...paperSetup(20), m: 100_000, n: 100_000 },
+];
+const atScaleNote = 'm, n log-uniform in [10³, 10⁵]; A is never formed (the reduced path); under --dense, instances with m·n > 2²⁰ fail the dense-path hypothesis';
+
+export const thm1CoreAtScale = defineClaim<XuParams>({
+  ...thm1Core,
+  id: 'xu2024-mf.thm1-core-at-scale',
+  statement: `${thm1Core.statement}, at m, n from 10³ to 10⁵`,
+  source: source('Theorem 1 (deterministic core)', 'D', `as xu2024-mf.thm1-core; ${atScaleNote}`),
+  params: xuParams(AT_SCALE),
+  examples: atScaleExamples,
+  maxRuns: AT_SCALE_RUNS,
+});
+
+export const thm1RateUnbeatableAtScale = defineClaim<XuParams>({
+  ...thm1RateUnbeatable,
+  id: 'xu2024-mf.thm1-rate-unbeatable-at-scale',
+  statement: `${thm1RateUnbeatable.statement}, at m, n from 10³ to 10⁵`,
+  variantOf: 'xu2024-mf.thm1-core-at-scale',
+  params: xuParams(AT_SCALE),
+  maxRuns: AT_SCALE_RUNS,
+});
+
+export const thm2CoreAtScale = defineClaim<XuParams>({
+  ...thm2Core,
+  id: 'xu2024-mf.thm2-core-at-scale',
+  statement: `${thm2Core.statement}, at m, n from 10³ to 10⁵`,
+  source: source('Theorem 2 (deterministic core)', 'D', `as xu2024-mf.thm2-core; ${atScaleNote}`),
+  params: xuParams(AT_SCALE),
+  examples: atScaleExamples,
+  maxRuns: AT_SCALE_RUNS,
+});
+
+export const thm2MomentumDroppedAtScale = defineClaim<XuParams>({
+  ...thm2MomentumDropped,
+  id: 'xu2024-mf.thm2-momentum-dropped-at-scale',
+  statement: `${thm2MomentumDropped.statement}, at m, n from 10³ to 10⁵`,
+  variantOf: 'xu2024-mf.thm2-core-at-scale',
+  params: xuParams({ ...AT_SCALE, cSteps: [0, 8] }),
+  maxRuns: AT_SCALE_RUNS,
+});
+
+// ---------------------------------------------------------------------------------------------
 // Lemma 1: the iterates stay in col(A) × row(A)
 
 export interface InvariantParams extends XuParams {
@@ -579,7 +687,7 @@ function invariantTrial(params: InvariantParams, options: TrialOptions, init: In
       { metric: 'offColX', relation: 'le', value: (_t, m) => INVARIANT_TOL * m.normX, floor: 0, cite: 'Lemma 1: col(X_t) ⊆ col(A)' },
       { metric: 'offRowY', relation: 'le', value: (_t, m) => INVARIANT_TOL * m.normY, floor: 0, cite: 'dossier §8 [D]: col(Y_t) ⊆ row(A) when Y₀ = 0' },
     ],
-    run: methodRun(su, problem, spec, options, true),
+    run: (observe, maxIterations) => runFactorization(problem, spec, observe, maxIterations, { subspaces: { U: su.U, V: su.V } }),
   };
 }
 
@@ -665,12 +773,11 @@ export const altGdAccelerated = defineClaim<XuParams>({
     const su = xuSetup(params);
     const c = thm2Threshold(su) * params.cMultiplier * C_MARGIN;
     const q = thm2Quantities(su, c);
-    const problem = unbalancedInit(su, c);
     return {
-      hypotheses: [...structuralHypotheses(su, problem), atLeast('μp ≥ 4√2‖A‖_F(1 + p)', q.mu * q.p, 4 * Math.SQRT2 * su.normA * (1 + q.p))],
+      hypotheses: [...structuralHypotheses(su), atLeast('μp ≥ 4√2‖A‖_F(1 + p)', q.mu * q.p, 4 * Math.SQRT2 * su.normA * (1 + q.p))],
       derived: { c, L: q.L, mu: q.mu, condX0: q.cond, stepSize: 2 / (q.L + q.mu), theta: q.theta },
       bounds: thm2CoreBounds(su, q),
-      run: methodRun(su, problem, { method: 'altgd', stepSize: 2 / (q.L + q.mu) }, options),
+      run: methodRun(su, c, { method: 'altgd', stepSize: 2 / (q.L + q.mu) }, options),
     };
   },
 });
@@ -758,15 +865,14 @@ function iterationsTrial(params: XuParams, options: TrialOptions, method: 'gd' |
   const su = xuSetup(params);
   const c = (method === 'gd' ? thm1Threshold(su) : thm2Threshold(su)) * params.cMultiplier * C_MARGIN;
   const { L, mu } = spectrumAt(su, c);
-  const problem = unbalancedInit(su, c);
   const spec: FactorizationSpec = method === 'gd'
     ? { method: 'gd', stepSize: 2 / (L + mu) }
     : { method: 'nag', stepSize: 1 / L, momentum: (Math.sqrt(L) - Math.sqrt(mu)) / (Math.sqrt(L) + Math.sqrt(mu)) };
   let reached = Infinity;
-  const inner = methodRun(su, problem, spec, options);
+  const inner = methodRun(su, c, spec, options);
   const target = ITERATION_TARGET * su.normA;
   return {
-    hypotheses: structuralHypotheses(su, problem),
+    hypotheses: structuralHypotheses(su),
     derived: { kappa: params.kappa, c, L, mu, condX0: Math.sqrt(L / mu), complexity: complexity(params) },
     bounds: [],
     run: (observe, maxIterations) =>
@@ -924,6 +1030,10 @@ export const claims: Claim<any>[] = [
   thm2RateUnbeatable,
   thm2MomentumDropped,
   thm2WidthBelowRank,
+  thm1CoreAtScale,
+  thm1RateUnbeatableAtScale,
+  thm2CoreAtScale,
+  thm2MomentumDroppedAtScale,
   lemma1Gd,
   lemma1AltGd,
   lemma1Nag,

@@ -175,7 +175,7 @@ export function auditInit(options: AuditOptions = {}): AuditRow[] {
       const s0 = { ...su, s: svd(problem.X0).s };
       const q1 = thm1Quantities(s0, cEff);
       const q2 = thm2Quantities(s0, cEff);
-      const normA = frobNorm(su.A);
+      const normA = su.normA;
       // exact reductions: to (diag σ, UᵀX₀, 0) when X₀ ⊆ col(A) and Y₀ = 0, else to span(U, X₀) × span(V, Y₀)
       const reduced =
         (frobNorm(problem.Y0) === 0 ? reduceFactorization(problem, su.U, su.sigma, su.V) : null) ??

@@ -3,7 +3,7 @@
  * reconstruction (ml-matrix's wide-matrix SVD and singular-vector signs have known pitfalls), and wide
  * matrices are transposed before decomposing.
  */
-import { EigenvalueDecomposition, Matrix, QrDecomposition, SingularValueDecomposition } from 'ml-matrix';
+import { EigenvalueDecomposition, Matrix, SingularValueDecomposition } from 'ml-matrix';
 import { gemm, transpose, zeros, frobNorm, gemmTN, type Mat } from './dense.ts';
 import type { Rng } from '../random/rng.ts';
 
@@ -73,8 +73,10 @@ export function numericalRank(s: readonly number[], rows: number, cols: number):
 }
 
 /**
- * Haar-distributed m x k matrix with orthonormal columns (k ≤ m): QR of a Gaussian matrix with the
- * sign fix Q ← Q diag(sign(R_jj)), which makes the distribution exactly Haar.
+ * Haar-distributed m x k matrix with orthonormal columns (k ≤ m): the Q factor of a Gaussian matrix
+ * with R_jj > 0 (which makes the distribution exactly Haar), by Gram–Schmidt with one full
+ * reorthogonalization pass ("twice is enough"), O(mk²) on column arrays. ‖QᵀQ − I‖_F stays at a few
+ * ulps for any m: ml-matrix's Householder QR took 0.3 s and left 3e-13 at m = 10⁵, k = 5.
  */
 export function haarOrthonormal(rng: Rng, m: number, k: number): Mat {
   if (!(Number.isInteger(m) && Number.isInteger(k) && k >= 1 && k <= m)) {
@@ -82,14 +84,29 @@ export function haarOrthonormal(rng: Rng, m: number, k: number): Mat {
   }
   const g = zeros(m, k);
   rng.fillGaussian(g.data);
-  const qr = new QrDecomposition(toMatrix(g));
-  const q = qr.orthogonalMatrix;
-  const r = qr.upperTriangularMatrix;
-  const out = zeros(m, k);
+  const cols: Float64Array[] = [];
   for (let j = 0; j < k; j++) {
-    const sign = r.get(j, j) < 0 ? -1 : 1;
-    for (let i = 0; i < m; i++) out.data[i * k + j] = sign * q.get(i, j);
+    const v = new Float64Array(m);
+    for (let i = 0; i < m; i++) v[i] = g.data[i * k + j];
+    let before = 0;
+    for (let i = 0; i < m; i++) before += v[i] * v[i];
+    for (let pass = 0; pass < 2; pass++) {
+      for (const q of cols) {
+        let dot = 0;
+        for (let i = 0; i < m; i++) dot += q[i] * v[i];
+        for (let i = 0; i < m; i++) v[i] -= dot * q[i];
+      }
+    }
+    let norm = 0;
+    for (let i = 0; i < m; i++) norm += v[i] * v[i];
+    norm = Math.sqrt(norm);
+    // a Gaussian matrix is rank deficient with probability 0; refuse rather than return a non-basis
+    if (!(norm > 1e-8 * Math.sqrt(before))) throw new Error(`haarOrthonormal: the Gaussian draw is numerically rank deficient at column ${j}`);
+    for (let i = 0; i < m; i++) v[i] /= norm;
+    cols.push(v);
   }
+  const out = zeros(m, k);
+  for (let j = 0; j < k; j++) for (let i = 0; i < m; i++) out.data[i * k + j] = cols[j][i];
   return out;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gaussianMatrix, lowRankMatrix, spectrum } from './low-rank.ts';
+import { gaussianMatrix, lowRankFactors, lowRankMatrix, sketchOfFactors, spectrum } from './low-rank.ts';
+import { gemmTN, zeros } from '../linalg/dense.ts';
 import { singularValues } from '../linalg/decomp.ts';
 
 describe('spectra and low-rank matrices', () => {
@@ -32,5 +33,16 @@ describe('spectra and low-rank matrices', () => {
     const a = gaussianMatrix(1, 'Phi', 3, 2, 0.5);
     expect(Array.from(gaussianMatrix(1, 'Phi', 3, 2, 0.5).data)).toEqual(Array.from(a.data));
     expect(Array.from(gaussianMatrix(1, 'Phi2', 3, 2, 0.5).data)).not.toEqual(Array.from(a.data));
+  });
+
+  it('sketchOfFactors is ΣVᵀΦ for the same Φ as gaussianMatrix, drawn one row at a time (odd widths too)', () => {
+    const sigma = spectrum('top', 3, 5, 2);
+    const f = lowRankFactors(11, 8, 13, sigma);
+    expect(Array.from(f.U.data)).toEqual(Array.from(lowRankMatrix(11, 8, 13, sigma).U.data));
+    for (const d of [3, 4]) {
+      const VtPhi = gemmTN(zeros(3, d), f.V, gaussianMatrix(5, 'Phi', 13, d, 1 / d));
+      const core = sketchOfFactors(f, 5, 'Phi', d, 1 / d);
+      for (let k = 0; k < 3; k++) for (let l = 0; l < d; l++) expect(Math.abs(core.data[k * d + l] - sigma[k] * VtPhi.data[k * d + l])).toBeLessThan(1e-14);
+    }
   });
 });

@@ -30,21 +30,31 @@ export function spectrum(profile: SpectrumProfile, r: number, kappa: number, sca
   return out;
 }
 
-export interface LowRank {
-  A: Mat;
+/** A = U diag(σ) Vᵀ given by its factors only: nothing of size m x n is ever formed. */
+export interface LowRankFactors {
   /** m x r and n x r with orthonormal columns. */
   U: Mat;
   V: Mat;
   sigma: number[];
 }
 
-/** A = U diag(σ) Vᵀ, with U, V Haar-random from the seed. */
-export function lowRankMatrix(seed: number, m: number, n: number, sigma: readonly number[]): LowRank {
+export interface LowRank extends LowRankFactors {
+  A: Mat;
+}
+
+/** U, V Haar-random from the seed (the same draws lowRankMatrix uses), O((m + n)r²) work and memory. */
+export function lowRankFactors(seed: number, m: number, n: number, sigma: readonly number[]): LowRankFactors {
   const r = sigma.length;
   if (r > Math.min(m, n)) throw new RangeError(`rank ${r} exceeds min(m, n) = ${Math.min(m, n)}`);
   const rng = new Rng(seed, 'low-rank');
   const U = haarOrthonormal(rng, m, r);
   const V = haarOrthonormal(rng, n, r);
+  return { U, V, sigma: [...sigma] };
+}
+
+/** The dense m x n matrix U diag(σ) Vᵀ of the factors. */
+export function denseLowRank({ U, V, sigma }: LowRankFactors): Mat {
+  const m = U.rows, n = V.rows, r = sigma.length;
   const A = zeros(m, n);
   for (let i = 0; i < m; i++) {
     for (let k = 0; k < r; k++) {
@@ -53,7 +63,35 @@ export function lowRankMatrix(seed: number, m: number, n: number, sigma: readonl
       for (let j = 0; j < n; j++) A.data[i * n + j] += s * V.data[j * r + k];
     }
   }
-  return { A, U, V, sigma: [...sigma] };
+  return A;
+}
+
+/** A = U diag(σ) Vᵀ, with U, V Haar-random from the seed. */
+export function lowRankMatrix(seed: number, m: number, n: number, sigma: readonly number[]): LowRank {
+  const factors = lowRankFactors(seed, m, n, sigma);
+  return { ...factors, A: denseLowRank(factors) };
+}
+
+/**
+ * Σ Vᵀ Φ (r x d) for Φ = gaussianMatrix(seed, label, n, d, variance), drawing Φ one row at a time: the
+ * same numbers as the dense Φ, in O(d) memory instead of O(nd). With A = UΣVᵀ, AΦ = U (ΣVᵀΦ).
+ */
+export function sketchOfFactors({ V, sigma }: LowRankFactors, seed: number, label: string, d: number, variance: number): Mat {
+  const n = V.rows, r = sigma.length;
+  const rng = new Rng(seed, label);
+  const row = new Float64Array(d);
+  const out = zeros(r, d);
+  for (let j = 0; j < n; j++) {
+    rng.fillGaussian(row, variance);
+    for (let k = 0; k < r; k++) {
+      const v = V.data[j * r + k];
+      if (v === 0) continue;
+      const base = k * d;
+      for (let l = 0; l < d; l++) out.data[base + l] += v * row[l];
+    }
+  }
+  for (let k = 0; k < r; k++) for (let l = 0; l < d; l++) out.data[k * d + l] *= sigma[k];
+  return out;
 }
 
 /** rows x cols matrix with i.i.d. N(0, variance) entries. */

@@ -16,44 +16,18 @@
  * row(A), where every Y-update is a combination of Y(XᵀX) and AᵀX. Curves average the loss over 10
  * initialization seeds (Φ), as the paper's do, except where a caption says otherwise.
  */
-import { frobNorm, gemm, gemmTN, scale as scaleInPlace, zeros, clone, type Mat } from '../../linalg/dense.ts';
-import { numericalRank, orthonormalBasis, svd } from '../../linalg/decomp.ts';
-import { gaussianMatrix, lowRankMatrix, spectrum } from '../../problems/low-rank.ts';
-import { reduceFactorization, type FactorizationProblem } from '../../problems/matrix-factorization.ts';
+import { gemmTN, scale as scaleInPlace, zeros, clone, type Mat } from '../../linalg/dense.ts';
+import { orthonormalBasis } from '../../linalg/decomp.ts';
+import { gaussianMatrix, lowRankFactors, spectrum } from '../../problems/low-rank.ts';
+import type { FactorizationProblem } from '../../problems/matrix-factorization.ts';
 import { runFactorization, type FactorizationMethod, type FactorizationSpec } from '../../methods/factorization.ts';
-import { RESIDUAL_FLOOR, paperSetup, thm1Quantities, thm2Quantities, unbalancedInit, type XuParams, type XuSetup } from '../../../theorems/xu2024-matrix-factorization.ts';
+import { RESIDUAL_FLOOR, paperSetup, reducedInit, thm1Quantities, thm2Quantities, xuSetup, type XuParams, type XuSetup } from '../../../theorems/xu2024-matrix-factorization.ts';
 import { lineFigure, type Figure, type Row } from './spec.ts';
 import { PAPER_WIDTHS, SEEDS, curveRows, firstBelow, logSlope, lossCurve, meanCurve, type Curve } from './curves.ts';
 
 export { PAPER_WIDTHS, SEEDS };
 
-/**
- * The matrix-factorization set-up of the paper (m = 100, n = 80, r = 5, κ = 5, geometric σ₂..σ₄ unless
- * `base` says otherwise) with Φ drawn from `phiSeed` and A from base.seed: phiSeed = base.seed gives
- * exactly the catalog's xuSetup. X₀ = cAΦ = cUΣVᵀΦ is formed from the r x d factor ΣVᵀΦ, whose singular
- * values are those of AΦ.
- */
-export function factorizationSetup(base: XuParams, phiSeed: number, lowRank = lowRankMatrix(base.seed, base.m, base.n, spectrum(base.profile, base.r, base.kappa, base.scale))): XuSetup {
-  const { m, n, r, d } = base;
-  const { A, U, V, sigma } = lowRank;
-  const Phi = gaussianMatrix(phiSeed, 'Phi', n, d, 1 / d); // (2): [Φ]_ij ~ N(0, 1/d)
-  const small = zeros(r, d); // ΣVᵀΦ
-  gemmTN(small, V, Phi);
-  for (let i = 0; i < r; i++) for (let j = 0; j < d; j++) small.data[i * d + j] *= sigma[i];
-  const APhi = zeros(m, d);
-  gemm(APhi, U, small);
-  const s = svd(small).s;
-  return { params: base, A, U, V, sigma, normA: frobNorm(A), APhi, s, rank: numericalRank(s, m, d) };
-}
-
 type Observe = (t: number, m: { residualNorm: number }) => boolean;
-
-/** The reduced problem for X₀ = cAΦ, Y₀ = 0. */
-function reducedUnbalanced(su: XuSetup, c: number): FactorizationProblem {
-  const reduced = reduceFactorization(unbalancedInit(su, c), su.U, su.sigma, su.V);
-  if (!reduced) throw new Error('X₀ = cAΦ does not reduce: col(X₀) ⊄ col(A)');
-  return reduced;
-}
 
 function runOn(problem: FactorizationProblem, spec: FactorizationSpec) {
   return (observe: Observe, T: number) => runFactorization(problem, spec, observe as never, T);
@@ -71,14 +45,14 @@ export function methodSpec(method: 'gd' | 'altgd' | 'gd-1/L' | 'nag', L: number,
 
 /** Mean loss over SEEDS initializations of the unbalanced init (2) at scale c(d). */
 export function averagedFactorization(base: XuParams, method: 'gd' | 'altgd' | 'gd-1/L' | 'nag', c: number, T: number, seeds = SEEDS): Curve & { condX0: number[] } {
-  const lr = lowRankMatrix(base.seed, base.m, base.n, spectrum(base.profile, base.r, base.kappa, base.scale));
+  const lr = lowRankFactors(base.seed, base.m, base.n, spectrum(base.profile, base.r, base.kappa, base.scale));
   const curves: Curve[] = [];
   const conds: number[] = [];
   for (let k = 0; k < seeds; k++) {
-    const su = factorizationSetup(base, base.seed + k, lr);
+    const su = xuSetup(base, base.seed + k, lr);
     const q = thm1Quantities(su, c);
     conds.push(q.cond);
-    curves.push(lossCurve(runOn(reducedUnbalanced(su, c), methodSpec(method, q.L, q.mu)), T));
+    curves.push(lossCurve(runOn(reducedInit(su, c), methodSpec(method, q.L, q.mu)), T));
   }
   return { ...meanCurve(curves), condX0: conds };
 }
@@ -109,7 +83,7 @@ export function figure1(network?: NetworkPart, T = 1500): Figure {
   const summary: Record<string, unknown> = {};
   for (const d of PAPER_WIDTHS) {
     const base = paperSetup(d);
-    const normA = frobNorm(lowRankMatrix(base.seed, base.m, base.n, spectrum(base.profile, base.r, base.kappa, base.scale)).A);
+    const normA = Math.hypot(...spectrum(base.profile, base.r, base.kappa, base.scale));
     const entry: Record<string, unknown> = {};
     for (const method of ['gd', 'altgd', 'gd-1/L'] as const) {
       const curve = averagedFactorization(base, method, 50 * Math.sqrt(d), T);
@@ -165,7 +139,7 @@ function gdVsNagRows(base: (d: number) => XuParams, T: number, panel: string, me
   const summary: Record<string, unknown> = {};
   for (const d of PAPER_WIDTHS) {
     const b = base(d);
-    const normA = frobNorm(lowRankMatrix(b.seed, b.m, b.n, spectrum(b.profile, b.r, b.kappa, b.scale)).A);
+    const normA = Math.hypot(...spectrum(b.profile, b.r, b.kappa, b.scale));
     const iters: Record<string, number | null> = {};
     let cond = 0;
     for (const method of ['gd', 'nag'] as const) {
@@ -195,14 +169,14 @@ export function figure3(d = 20, panels: TheoryPanel[] = [{ kappa: 10, methods: [
   const captionFindings: string[] = [];
   for (const p of panels) {
     const base: XuParams = { ...paperSetup(d), kappa: p.kappa };
-    const su = factorizationSetup(base, base.seed);
+    const su = xuSetup(base);
     const c = 200 * Math.sqrt(d);
     const q = thm1Quantities(su, c);
     const q2 = thm2Quantities(su, c);
     const f0 = 0.5 * su.normA * su.normA; // f(X₀, Y₀) = ½‖A‖²_F since Y₀ = 0
     const panel = `κ = ${p.kappa}`;
     for (const method of p.methods) {
-      const curve = lossCurve(runOn(reducedUnbalanced(su, c), methodSpec(method, q.L, q.mu)), p.T);
+      const curve = lossCurve(runOn(reducedInit(su, c), methodSpec(method, q.L, q.mu)), p.T);
       const rate = method === 'gd' ? q.rate : q2.theta; // 1 − μ/L, 1 − √μ/(2√L)
       const name = method === 'gd' ? 'GD' : 'NAG';
       data.push(...curveRows(curve, floorLoss(su.normA), { panel, method: name, curve: 'actual', series: `${panel}:${method}:actual` }));
@@ -247,7 +221,7 @@ export function figure5(d = 20, cOverSqrtD = [1, 5, 20, 50, 200], T = 1200): Fig
   const data: Row[] = [];
   const summary: Record<string, unknown> = {};
   const base = paperSetup(d);
-  const normA = frobNorm(lowRankMatrix(base.seed, base.m, base.n, spectrum(base.profile, base.r, base.kappa, base.scale)).A);
+  const normA = Math.hypot(...spectrum(base.profile, base.r, base.kappa, base.scale));
   const sorts: string[] = cOverSqrtD.map((k) => `c = ${k}√d`);
   for (const method of ['gd', 'nag'] as const) {
     for (const k of cOverSqrtD) {
@@ -310,13 +284,13 @@ export function figure6(d = 20, c1 = 50, c2s = [0, 0.1, 0.5, 1, 2], T = 1500): F
   const data: Row[] = [];
   const summary: Record<string, unknown> = {};
   const base = paperSetup(d);
-  const lr = lowRankMatrix(base.seed, base.m, base.n, spectrum(base.profile, base.r, base.kappa, base.scale));
-  const normA = frobNorm(lr.A);
+  const lr = lowRankFactors(base.seed, base.m, base.n, spectrum(base.profile, base.r, base.kappa, base.scale));
+  const normA = Math.hypot(...lr.sigma);
   const sorts = c2s.map((c2) => `c₂ = ${c2}`);
   for (const c2 of c2s) {
     const curves: Curve[] = [];
     for (let k = 0; k < SEEDS; k++) {
-      const su = factorizationSetup(base, base.seed + k, lr);
+      const su = xuSetup(base, base.seed + k, lr);
       const q = thm1Quantities(su, c1);
       const X0 = scaleInPlace(clone(su.APhi), c1);
       const Y0 = scaleInPlace(gaussianMatrix(base.seed + k, 'Phi2', base.n, d, 1 / base.n), c2); // [Φ₂]_ij ~ N(0, 1/n)
