@@ -44,28 +44,3 @@ describe('worker task handler (in-process)', () => {
     expect(defect).toMatchObject({ ok: false, defect: true });
   });
 });
-
-describe('longest-first dispatch', () => {
-  it('orders by the last recorded times, unknown claims first, and keeps results in task order', async () => {
-    const { longestFirst, loadTimings, saveTimings } = await import('./timings.ts');
-    expect(longestFirst(['a', 'b', 'c', 'd'], { a: 5, b: 50, d: 1 })).toEqual([2, 1, 0, 3]);
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const dir = mkdtempSync(join(tmpdir(), 'ratecheck-timings-'));
-    const file = join(dir, 'sub', 'timings.json');
-    expect(loadTimings(file)).toEqual({});
-    saveTimings(file, { a: 3, b: 4 });
-    expect(loadTimings(file)).toEqual({ a: 3, b: 4 });
-    writeFileSync(file, '{broken');
-    expect(loadTimings(file)).toEqual({});
-    writeFileSync(file, JSON.stringify({ a: -1, b: 'x', c: 2 }));
-    expect(loadTimings(file)).toEqual({ c: 2 });
-
-    const claims = [exact, raised, rarelyMet];
-    const tasks: WorkerTask[] = claims.map((c, index) => ({ index, claimId: c.id, claimFile: toyFile, options: { runs: 10, seed: SEED, maxIterations: 50 } }));
-    const inOrder = await verifyInPool(tasks, 2);
-    const reversed = await verifyInPool(tasks, 2, undefined, [2, 1, 0]);
-    expect(reversed.map((r) => ({ ...r, timeMs: 0 }))).toEqual(inOrder.map((r) => ({ ...r, timeMs: 0 })));
-  });
-});

@@ -13,7 +13,6 @@ import { iterationBudget, verifyClaim, type ClaimResult } from '../checking/runn
 import { CounterexampleStore, DEFAULT_STORE } from '../checking/store.ts';
 import { tighten } from '../checking/tighten.ts';
 import { verifyInPool } from '../checking/pool.ts';
-import { DEFAULT_TIMINGS, loadTimings, longestFirst, saveTimings } from '../checking/timings.ts';
 import type { WorkerTask } from '../checking/worker.ts';
 import type { DrawnFigure } from '../reporting/html.ts';
 import { availableParallelism } from 'node:os';
@@ -116,8 +115,6 @@ export async function runVerify(targets: string[], o: VerifyCliOptions, io: Io):
   const outDir = resolve(o.out);
   const store = o.store === false ? null : new CounterexampleStore(resolve(o.store));
   const warn = (s: string) => io.err(`warning: ${s}\n`);
-  // scheduling hints live beside the counterexample store
-  const timingsFile = o.store === false ? resolve(DEFAULT_TIMINGS) : join(dirname(resolve(o.store)), 'timings.json');
   const entries: ClaimEntry[] = [];
   const started = performance.now();
   io.err(`ratecheck verify: ${selected.length} claims${o.shard ? ` (shard ${o.shard.index}/${o.shard.count})` : ''}, profile ${o.profile}, ${runs} runs each, seed ${o.seed}\n`);
@@ -142,7 +139,7 @@ export async function runVerify(targets: string[], o: VerifyCliOptions, io: Io):
   try {
     if (workers > 1) {
       io.err(`verifying on ${workers} worker threads\n`);
-      results = await verifyInPool(tasks, workers, onResult, longestFirst(tasks.map((t) => t.claimId), loadTimings(timingsFile)));
+      results = await verifyInPool(tasks, workers, onResult);
     } else {
       results = tasks.map((task) => {
         const { claim } = selected[task.index];
@@ -160,13 +157,6 @@ export async function runVerify(targets: string[], o: VerifyCliOptions, io: Io):
     throw e;
   }
   if (progress.mode === 'bar') progress.done(`${tasks.length} claims`);
-  try {
-    const timings = loadTimings(timingsFile);
-    results.forEach((r) => (timings[r.id] = Math.round(r.timeMs)));
-    saveTimings(timingsFile, timings);
-  } catch {
-    // a read-only checkout: the hints are optional
-  }
   for (let i = 0; i < selected.length; i++) {
     const { claim, file } = selected[i];
     const result = results[i];
