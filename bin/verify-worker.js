@@ -1,5 +1,7 @@
-// Worker-thread entry of the parallel verifier: registers tsx in this thread, then loads the TypeScript worker.
+// Worker module of the parallel verifier (run by tinypool): registers tsx in this thread, then exports
+// the TypeScript task handler.
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../src/checking/worker.ts');
+const { handle } = await import('../src/checking/worker.ts');
+export default handle;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { verifyInPool } from './pool.ts';
+import { WorkerFailure, verifyInPool } from './pool.ts';
 import { verifyClaim } from './runner.ts';
 import { ClaimDefect } from '../claims/types.ts';
 import { exact, raised, rarelyMet } from '../../properties/fixtures/toy-claims.ts';
@@ -29,6 +29,9 @@ describe('parallel verification', () => {
     await expect(verifyInPool([nan], 2)).rejects.toBeInstanceOf(ClaimDefect);
     const unknown: WorkerTask = { index: 0, claimId: 'toy.none', claimFile: toyFile, options: { runs: 3, seed: 1, maxIterations: 10 } };
     await expect(verifyInPool([unknown], 1)).rejects.toThrow(/unknown claim id 'toy.none'/);
+    // a task the pool cannot hand to a thread (a function does not survive structured cloning)
+    const unsendable = { ...unknown, claimId: 'toy.exact', options: { ...unknown.options, extra: () => 1 } } as unknown as WorkerTask;
+    await expect(verifyInPool([unsendable], 1)).rejects.toBeInstanceOf(WorkerFailure);
   });
 });
 

@@ -10,12 +10,13 @@
  * claim), so longest-first put the heaviest claims on the coldest isolates; in 5 of 5 alternating runs
  * catalog order finished first.
  */
-import { Worker } from 'node:worker_threads';
+import Tinypool from 'tinypool';
 import { ClaimDefect } from '../claims/types.ts';
 import type { ClaimResult } from './runner.ts';
 import type { WorkerReply, WorkerTask } from './worker.ts';
 import type { DrawnFigure } from '../reporting/html.ts';
 
+/** The worker module: registers tsx in the thread, then exports worker.ts's `handle`. */
 const WORKER_ENTRY = new URL('../../bin/verify-worker.js', import.meta.url);
 
 export class WorkerFailure extends Error {
@@ -23,56 +24,36 @@ export class WorkerFailure extends Error {
 }
 
 /**
- * Run the tasks on `workers` threads; `onResult` sees each result as it arrives (for progress); the
- * returned array is in task order. A claim defect in any task rejects with a ClaimDefect.
+ * Run the tasks on a pool of `workers` threads (tinypool, which queues them in order); `onResult` sees
+ * each result as it arrives (for progress); the returned array is in task order. The first failure
+ * stops the pool: a claim defect rejects with a ClaimDefect, anything else with a WorkerFailure.
  */
-export function verifyInPool(
+export async function verifyInPool(
   tasks: WorkerTask[],
   workers: number,
   onResult?: (task: WorkerTask, result: ClaimResult, figure?: DrawnFigure | null) => void,
 ): Promise<ClaimResult[]> {
   const results: ClaimResult[] = new Array(tasks.length);
-  if (tasks.length === 0) return Promise.resolve(results);
-  const count = Math.max(1, Math.min(workers, tasks.length));
-  return new Promise((resolve, reject) => {
-    let next = 0;
-    let finished = 0;
-    let failed = false;
-    const threads: Worker[] = [];
-    const stopAll = () => {
-      for (const t of threads) void t.terminate();
-    };
-    const feed = (w: Worker) => {
-      if (next < tasks.length) w.postMessage(tasks[next++]);
-    };
-    for (let i = 0; i < count; i++) {
-      const w = new Worker(WORKER_ENTRY);
-      threads.push(w);
-      w.on('message', (reply: WorkerReply) => {
-        if (failed) return;
-        if (!reply.ok) {
-          failed = true;
-          stopAll();
-          const task = tasks.find((t) => t.index === reply.index)!;
-          reject(reply.defect ? new ClaimDefect(task.claimId, reply.message.replace(`${task.claimId}: `, '')) : new WorkerFailure(`${task.claimId}: ${reply.message}`));
-          return;
-        }
-        const position = tasks.findIndex((t) => t.index === reply.index);
-        results[position] = reply.result;
-        onResult?.(tasks[position], reply.result, reply.figure);
-        finished++;
-        if (finished === tasks.length) {
-          stopAll();
-          resolve(results);
-        } else feed(w);
-      });
-      w.on('error', (e) => {
-        if (failed) return;
-        failed = true;
-        stopAll();
-        reject(new WorkerFailure(`a verification worker failed: ${e.message}`));
-      });
-      feed(w);
+  if (tasks.length === 0) return results;
+  const threads = Math.max(1, Math.min(workers, tasks.length));
+  const pool = new Tinypool({ filename: WORKER_ENTRY.href, minThreads: threads, maxThreads: threads });
+  const one = async (task: WorkerTask, position: number) => {
+    let reply: WorkerReply;
+    try {
+      reply = (await pool.run(task)) as WorkerReply;
+    } catch (e) {
+      throw new WorkerFailure(`a verification worker failed: ${e instanceof Error ? e.message : String(e)}`);
     }
-  });
+    if (!reply.ok) {
+      throw reply.defect ? new ClaimDefect(task.claimId, reply.message.replace(`${task.claimId}: `, '')) : new WorkerFailure(`${task.claimId}: ${reply.message}`);
+    }
+    results[position] = reply.result;
+    onResult?.(task, reply.result, reply.figure);
+  };
+  try {
+    await Promise.all(tasks.map(one));
+  } finally {
+    await pool.destroy();
+  }
+  return results;
 }

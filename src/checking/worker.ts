@@ -1,8 +1,8 @@
 /**
- * Worker thread of the parallel verifier: receives one claim task at a time (claim id, optional claim
- * file, plain options), verifies it with the same code as the serial path, and posts the result back.
+ * Task handler of the parallel verifier's worker threads (tinypool calls it through bin/verify-worker.js):
+ * one claim task at a time (claim id, optional claim file, plain options), verified with the same code
+ * as the serial path; failures come back as replies, not exceptions.
  */
-import { parentPort } from 'node:worker_threads';
 import type { ProfileName } from '../claims/types.ts';
 import { ClaimDefect } from '../claims/types.ts';
 import { verifyClaim, type VerifyOptions } from './runner.ts';
@@ -47,7 +47,3 @@ export async function handle(task: WorkerTask): Promise<WorkerReply> {
     return { index: task.index, ok: false, defect: e instanceof ClaimDefect, message: e instanceof Error ? e.message : String(e) };
   }
 }
-
-parentPort?.on('message', (task: WorkerTask) => {
-  void handle(task).then((reply) => parentPort!.postMessage(reply));
-});
