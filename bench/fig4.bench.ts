@@ -11,11 +11,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { clone, frobNorm, gemm, scale, zeros } from '../src/linalg/dense.ts';
-import { svd } from '../src/linalg/decomp.ts';
-import { gaussianMatrix, lowRankMatrix, spectrum } from '../src/problems/low-rank.ts';
+import { clone, scale, zeros } from '../src/linalg/dense.ts';
 import { reduceFactorization } from '../src/problems/matrix-factorization.ts';
-import { runFactorization, type FactorizationSpec } from '../src/methods/factorization.ts';
+import { methodSpec, runFactorization } from '../src/methods/factorization.ts';
 import { paperSetup, reducedInit, xuSetup } from '../theorems/xu2024-matrix-factorization.ts';
 import { round, type BenchSuite } from './harness.ts';
 
@@ -39,10 +37,8 @@ function atScale(log: (s: string) => void): Record<string, unknown> {
   const c = 50 * Math.sqrt(d);
   const L = (c * su.s[0]) ** 2, mu = (c * su.s[r - 1]) ** 2;
   const row: Record<string, unknown> = { m: size, n: size, r, d, denseBytesOfA: size * size * 8, setupSeconds: round(setupSeconds), basisDefect: su.basisDefect };
-  for (const [name, spec] of Object.entries<FactorizationSpec>({
-    gd: { method: 'gd', stepSize: 2 / (L + mu) },
-    nag: { method: 'nag', stepSize: 1 / L, momentum: (Math.sqrt(L) - Math.sqrt(mu)) / (Math.sqrt(L) + Math.sqrt(mu)) },
-  })) {
+  for (const name of ['gd', 'nag'] as const) {
+    const spec = methodSpec(name, L, mu);
     let iterations = 0;
     const t1 = performance.now();
     runFactorization(reducedInit(su, c), spec, (t, mt) => ((iterations = t), mt.residualNorm > tol * su.normA), cap);
@@ -56,19 +52,14 @@ const suite: BenchSuite = {
   name: 'fig4-numpy',
   description: `Figure 4 instance (${m}x${n}, r = ${r}, d = ${d}): reduced GD/NAG against dense numpy to ${tol} relative`,
   run(log) {
-    const sigma = spectrum('geometric', r, kappa); // σ₂..σ₄ unstated in the paper: geometric between 1 and 0.2
-    const { A, U, V } = lowRankMatrix(4, m, n, sigma);
-    const Phi = gaussianMatrix(4, 'Phi', n, d, 1 / d);
+    // the paper's set-up (σ₂..σ₄ unstated: geometric between 1 and 0.2) at Figure 4's size, dense
+    const su = xuSetup({ ...paperSetup(d, 4), m, n, kappa });
+    const { A, U, V, sigma, normA } = su;
     const c = 50 * Math.sqrt(d);
-    const X0 = scale(gemm(zeros(m, d), A, Phi), c);
+    const X0 = scale(clone(su.APhi), c);
     const problem = { A, X0, Y0: zeros(n, d) };
-    const s = svd(X0).s;
-    const L = s[0] ** 2, mu = s[r - 1] ** 2;
-    const specs: Record<string, FactorizationSpec> = {
-      gd: { method: 'gd', stepSize: 2 / (L + mu) },
-      nag: { method: 'nag', stepSize: 1 / L, momentum: (Math.sqrt(L) - Math.sqrt(mu)) / (Math.sqrt(L) + Math.sqrt(mu)) },
-    };
-    const normA = frobNorm(A);
+    const L = (c * su.s[0]) ** 2, mu = (c * su.s[r - 1]) ** 2;
+    const specs = { gd: methodSpec('gd', L, mu), nag: methodSpec('nag', L, mu) };
     const version = numpyAvailable();
     const folder = mkdtempSync(join(tmpdir(), 'ratecheck-fig4-'));
     if (version) {

@@ -11,7 +11,7 @@ import { verifyClaim } from '../src/checking/runner.ts';
 import { checkInstance } from '../src/checking/instance.ts';
 import { replayCounterexample } from '../src/checking/replay.ts';
 import { buildEntry, counterexampleFile } from '../src/reporting/report.ts';
-import { runFactorization, type FactorizationMetrics } from '../src/methods/factorization.ts';
+import { methodSpec, runFactorization, type FactorizationMetrics } from '../src/methods/factorization.ts';
 import { gaussianMatrix, lowRankMatrix, spectrum } from '../src/problems/low-rank.ts';
 import { frobNorm, gemm, zeros } from '../src/linalg/dense.ts';
 import { numericalRank, svd } from '../src/linalg/decomp.ts';
@@ -27,7 +27,7 @@ function trajectory(params: XuParams, dense: boolean, T: number): FactorizationM
   const L = (c * su.s[0]) ** 2, mu = (c * su.s[params.r - 1]) ** 2;
   const target = dense ? unbalancedInit(su, c) : reducedInit(su, c);
   const out: FactorizationMetrics[] = [];
-  runFactorization(target, { method: 'nag', stepSize: 1 / L, momentum: (Math.sqrt(L) - Math.sqrt(mu)) / (Math.sqrt(L) + Math.sqrt(mu)) }, (_t, m) => {
+  runFactorization(target, methodSpec('nag', L, mu), (_t, m) => {
     out.push({ ...(m as FactorizationMetrics) });
     return true;
   }, T);

@@ -17,7 +17,7 @@ import { logUniform, powerOfTwoGrid, seedArb } from '../src/claims/arbitraries.t
 import { frobNorm } from '../src/linalg/dense.ts';
 import { SubspaceDistance, svd } from '../src/linalg/decomp.ts';
 import { gaussianMatrix, SPECTRUM_PROFILES } from '../src/problems/low-rank.ts';
-import type { FactorizationMethod, FactorizationSpec } from '../src/methods/factorization.ts';
+import { methodSpec, type FactorizationMethod, type FactorizationSpec } from '../src/methods/factorization.ts';
 import {
   ASSUMPTION1_COND_MAX,
   networkConstants,
@@ -332,10 +332,7 @@ export const thm3FactorizationParameters = defineClaim<NetworkParams>({
   instantiate: (params, options) =>
     netTrial(params, options, {
       scheme: 'unbalanced',
-      spec: ({ c, init, k }) => {
-        const L = (c * init.s[0]) ** 2, mu = (c * init.s[k - 1]) ** 2;
-        return { method: 'nag', stepSize: 1 / L, momentum: (Math.sqrt(L) - Math.sqrt(mu)) / (Math.sqrt(L) + Math.sqrt(mu)) };
-      },
+      spec: ({ c, init, k }) => methodSpec('nag', (c * init.s[0]) ** 2, (c * init.s[k - 1]) ** 2),
       bounds: (ctx) => theorem3Bounds(ctx),
     }),
 });

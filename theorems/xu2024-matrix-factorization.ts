@@ -25,7 +25,7 @@ import { frobNorm, gemm, gemmTN, scale as scaleInPlace, zeros, clone, type Mat }
 import { svd, numericalRank } from '../src/linalg/decomp.ts';
 import { SPECTRUM_PROFILES, denseLowRank, gaussianMatrix, lowRankFactors, sketchOfFactors, spectrum, type LowRankFactors, type SpectrumProfile } from '../src/problems/low-rank.ts';
 import type { FactorizationProblem } from '../src/problems/matrix-factorization.ts';
-import { runFactorization, type FactorizationMethod, type FactorizationSpec } from '../src/methods/factorization.ts';
+import { methodSpec, runFactorization, type FactorizationMethod, type FactorizationSpec } from '../src/methods/factorization.ts';
 
 const PAPER = 'Xu, Wang, Zhao, Ward, Tao. Provable Acceleration of Nesterov’s Accelerated Gradient for Rectangular Matrix Factorization and Linear Neural Networks. NeurIPS 2024';
 const URL = 'https://arxiv.org/abs/2410.09640';
@@ -673,9 +673,7 @@ function invariantTrial(params: InvariantParams, options: TrialOptions, init: In
     problem.X0.data.set(g.data);
   }
   const { L, mu, cond } = spectrumAt(su, Number.isFinite(c) ? c : 1);
-  const spec: FactorizationSpec = nag
-    ? { method: 'nag', stepSize: 1 / L, momentum: (Math.sqrt(L) - Math.sqrt(mu)) / (Math.sqrt(L) + Math.sqrt(mu)) }
-    : { method: params.method, stepSize: 2 / (L + mu) };
+  const spec = methodSpec(params.method, L, mu);
   const hypotheses: Hypothesis[] = [
     { name: `rank(X₀) = ${params.r}`, holds: su.rank === params.r, value: su.rank },
     atLeast('cond(X₀) > 1', cond, 1 + 64 * Number.EPSILON),
@@ -865,9 +863,7 @@ function iterationsTrial(params: XuParams, options: TrialOptions, method: 'gd' |
   const su = xuSetup(params);
   const c = (method === 'gd' ? thm1Threshold(su) : thm2Threshold(su)) * params.cMultiplier * C_MARGIN;
   const { L, mu } = spectrumAt(su, c);
-  const spec: FactorizationSpec = method === 'gd'
-    ? { method: 'gd', stepSize: 2 / (L + mu) }
-    : { method: 'nag', stepSize: 1 / L, momentum: (Math.sqrt(L) - Math.sqrt(mu)) / (Math.sqrt(L) + Math.sqrt(mu)) };
+  const spec = methodSpec(method, L, mu);
   let reached = Infinity;
   const inner = methodRun(su, c, spec, options);
   const target = ITERATION_TARGET * su.normA;

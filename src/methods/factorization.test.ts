@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runFactorization, type FactorizationMetrics, type FactorizationSpec } from './factorization.ts';
+import { methodSpec, runFactorization, type FactorizationMetrics, type FactorizationSpec } from './factorization.ts';
 import { gradient, reduceFactorization, type FactorizationProblem } from '../problems/matrix-factorization.ts';
 import { gaussianMatrix, lowRankMatrix, spectrum } from '../problems/low-rank.ts';
 import { axpy, clone, frobNorm, gemm, gemmNT, lincomb, zeros } from '../linalg/dense.ts';
@@ -23,6 +23,13 @@ function trajectory(p: FactorizationProblem, spec: FactorizationSpec, T: number,
 }
 
 describe('factorization methods', () => {
+  it('builds the paper’s methods', () => {
+    expect(methodSpec('gd', 4, 1)).toEqual({ method: 'gd', stepSize: 0.4 });
+    expect(methodSpec('altgd', 4, 1)).toEqual({ method: 'altgd', stepSize: 0.4 });
+    expect(methodSpec('gd-1/L', 4, 1)).toEqual({ method: 'gd', stepSize: 0.25 });
+    expect(methodSpec('nag', 4, 1)).toEqual({ method: 'nag', stepSize: 0.25, momentum: 1 / 3 });
+  });
+
   it('GD takes exactly the gradient step (two steps by hand)', () => {
     const { problem } = setup();
     const eta = 0.01;

@@ -25,6 +25,16 @@ export interface FactorizationSpec {
   momentum?: number;
 }
 
+/** Step sizes of the paper's methods for L = σ₁²(X₀), μ = σ_r²(X₀): η = 2/(L+μ) for GD and AltGD, η = 1/L with β = (√L−√μ)/(√L+√μ) for NAG. */
+export function methodSpec(method: 'gd' | 'altgd' | 'gd-1/L' | 'nag', L: number, mu: number): FactorizationSpec {
+  if (method === 'nag') {
+    const sqL = Math.sqrt(L), sqMu = Math.sqrt(mu);
+    return { method: 'nag', stepSize: 1 / L, momentum: (sqL - sqMu) / (sqL + sqMu) };
+  }
+  if (method === 'gd-1/L') return { method: 'gd', stepSize: 1 / L };
+  return { method, stepSize: 2 / (L + mu) };
+}
+
 export type FactorizationMetrics = {
   /** ‖R_t‖_F (matrix factorization: ‖X_t Y_tᵀ − A‖_F; network: ‖X_t Y_tᵀ D − L‖_F) */
   residualNorm: number;

@@ -6,10 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { clone, scale, zeros } from '../../linalg/dense.ts';
 import { gaussianMatrix } from '../../problems/low-rank.ts';
-import { runFactorization } from '../../methods/factorization.ts';
+import { methodSpec, runFactorization } from '../../methods/factorization.ts';
 import { paperSetup, thm1Quantities, xuSetup } from '../../../theorems/xu2024-matrix-factorization.ts';
 import { curveRows, firstBelow, logSlope, lossCurve, meanCurve } from './curves.ts';
-import { figure1, figure2, figure3, figure4, figure5, figure6, methodSpec, reduceWithY0 } from './xu2024.ts';
+import { figure1, figure2, figure3, figure4, figure5, figure6, reduceWithY0 } from './xu2024.ts';
 import type { Row } from './spec.ts';
 
 type Summary = Record<string, { iterationsTo1e10: { gd: number | null; nag: number | null }; medianCondX0: number }>;
@@ -44,13 +44,6 @@ describe('curve helpers', () => {
     expect(logSlope(t, curve.loss)).toBeCloseTo(-0.5, 12);
     expect(logSlope([0], [1])).toBeNull();
     expect(logSlope([0, 1], [0, -1])).toBeNull();
-  });
-
-  it('builds the paper’s methods', () => {
-    expect(methodSpec('gd', 4, 1)).toEqual({ method: 'gd', stepSize: 0.4 });
-    expect(methodSpec('altgd', 4, 1)).toEqual({ method: 'altgd', stepSize: 0.4 });
-    expect(methodSpec('gd-1/L', 4, 1)).toEqual({ method: 'gd', stepSize: 0.25 });
-    expect(methodSpec('nag', 4, 1)).toEqual({ method: 'nag', stepSize: 0.25, momentum: 1 / 3 });
   });
 });
 

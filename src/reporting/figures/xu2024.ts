@@ -20,7 +20,7 @@ import { gemmTN, scale as scaleInPlace, zeros, clone, type Mat } from '../../lin
 import { orthonormalBasis } from '../../linalg/decomp.ts';
 import { gaussianMatrix, lowRankFactors, spectrum } from '../../problems/low-rank.ts';
 import type { FactorizationProblem } from '../../problems/matrix-factorization.ts';
-import { runFactorization, type FactorizationMethod, type FactorizationSpec } from '../../methods/factorization.ts';
+import { methodSpec, runFactorization, type FactorizationSpec } from '../../methods/factorization.ts';
 import { RESIDUAL_FLOOR, paperSetup, reducedInit, thm1Quantities, thm2Quantities, xuSetup, type XuParams, type XuSetup } from '../../../theorems/xu2024-matrix-factorization.ts';
 import { lineFigure, type Figure, type Row } from './spec.ts';
 import { PAPER_WIDTHS, SEEDS, curveRows, firstBelow, logSlope, lossCurve, meanCurve, type Curve } from './curves.ts';
@@ -31,16 +31,6 @@ type Observe = (t: number, m: { residualNorm: number }) => boolean;
 
 function runOn(problem: FactorizationProblem, spec: FactorizationSpec) {
   return (observe: Observe, T: number) => runFactorization(problem, spec, observe as never, T);
-}
-
-/** Step sizes of the paper's methods for L = σ₁²(X₀), μ = σ_r²(X₀). */
-export function methodSpec(method: 'gd' | 'altgd' | 'gd-1/L' | 'nag', L: number, mu: number): FactorizationSpec {
-  if (method === 'nag') {
-    const sqL = Math.sqrt(L), sqMu = Math.sqrt(mu);
-    return { method: 'nag', stepSize: 1 / L, momentum: (sqL - sqMu) / (sqL + sqMu) };
-  }
-  if (method === 'gd-1/L') return { method: 'gd', stepSize: 1 / L };
-  return { method: method as FactorizationMethod, stepSize: 2 / (L + mu) };
 }
 
 /** Mean loss over SEEDS initializations of the unbalanced init (2) at scale c(d). */
