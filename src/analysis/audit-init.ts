@@ -211,22 +211,28 @@ export function auditInit(options: AuditOptions = {}): AuditRow[] {
 }
 
 
-export function auditTable(rows: AuditRow[]): string {
-  const header = ['d', 'initialization', 'c', 'method', 'cond(X₀)', 'Thm1 margin', 'Thm2 margin', 'converged', 'observed factor', 'theorem factor', 'bound'];
+type CommonRow = Pick<AuditRow, 'd' | 'setting' | 'method' | 'condX0' | 'diverged' | 'converged' | 'iterations' | 'observedFactor' | 'theoremFactor' | 'boundHeld' | 'firstViolation'> & { c: number | null };
+
+/** An audit table: the shared columns around each table's theorem margins ('met' from 1 up). */
+function auditRowsTable<R extends CommonRow>(rows: R[], margins: [string, (r: R) => number][], boundColumn: string): string {
+  const header = ['d', 'initialization', 'c', 'method', 'cond(X₀)', ...margins.map(([name]) => name), 'converged', 'observed factor', 'theorem factor', boundColumn];
   const body = rows.map((r) => [
     String(r.d),
     r.setting,
     f(r.c),
     r.method.toUpperCase(),
     f(r.condX0),
-    `${f(r.thm1Margin)}${r.thm1Margin >= 1 ? ' met' : ''}`,
-    `${f(r.thm2Margin)}${r.thm2Margin >= 1 ? ' met' : ''}`,
+    ...margins.map(([, margin]) => `${f(margin(r))}${margin(r) >= 1 ? ' met' : ''}`),
     r.diverged ? 'diverged' : r.converged ? `t = ${r.iterations}` : 'no',
     r.observedFactor === null ? '-' : r.observedFactor.toFixed(5),
     r.theoremFactor.toFixed(5),
     r.diverged ? '-' : r.boundHeld ? 'held' : `violated at t = ${r.firstViolation}`,
   ]);
   return alignedTable([header, ...body]);
+}
+
+export function auditTable(rows: AuditRow[]): string {
+  return auditRowsTable(rows, [['Thm1 margin', (r) => r.thm1Margin], ['Thm2 margin', (r) => r.thm2Margin]], 'bound');
 }
 
 /** One line per width on the paper's c = 50√d: inside or outside the proven regime. */
@@ -327,20 +333,7 @@ export function auditInitNetwork(options: { widths?: number[]; seed?: number; it
 }
 
 export function networkAuditTable(rows: NetworkAuditRow[]): string {
-  const header = ['d', 'initialization', 'c', 'method', 'cond(X₀)', 'Thm3 margin', 'converged', 'observed factor', 'theorem factor', 'Thm3 bound'];
-  const body = rows.map((r) => [
-    String(r.d),
-    r.setting,
-    f(r.c),
-    r.method.toUpperCase(),
-    f(r.condX0),
-    `${f(r.thm3Margin)}${r.thm3Margin >= 1 ? ' met' : ''}`,
-    r.diverged ? 'diverged' : r.converged ? `t = ${r.iterations}` : 'no',
-    r.observedFactor === null ? '-' : r.observedFactor.toFixed(5),
-    r.theoremFactor.toFixed(5),
-    r.diverged ? '-' : r.boundHeld ? 'held' : `violated at t = ${r.firstViolation}`,
-  ]);
-  return alignedTable([header, ...body]);
+  return auditRowsTable(rows, [['Thm3 margin', (r) => r.thm3Margin]], 'Thm3 bound');
 }
 
 export function networkAuditFindings(rows: NetworkAuditRow[]): string[] {
