@@ -13,6 +13,7 @@ import {
   atLeast,
   atMost,
   defineClaim,
+  iterationsTo,
   type Bound,
   type Claim,
   type Hypothesis,
@@ -864,22 +865,11 @@ function iterationsTrial(params: XuParams, options: TrialOptions, method: 'gd' |
   const c = (method === 'gd' ? thm1Threshold(su) : thm2Threshold(su)) * params.cMultiplier * C_MARGIN;
   const { L, mu } = spectrumAt(su, c);
   const spec = methodSpec(method, L, mu);
-  let reached = Infinity;
-  const inner = methodRun(su, c, spec, options);
-  const target = ITERATION_TARGET * su.normA;
   return {
     hypotheses: structuralHypotheses(su),
     derived: { kappa: params.kappa, c, L, mu, condX0: Math.sqrt(L / mu), complexity: complexity(params) },
     bounds: [],
-    run: (observe, maxIterations) =>
-      inner((t, m) => {
-        if (m.residualNorm <= target) {
-          reached = t;
-          return false;
-        }
-        return observe(t, m);
-      }, maxIterations),
-    measure: () => ({ iterations: reached }),
+    ...iterationsTo(methodRun(su, c, spec, options), 'residualNorm', ITERATION_TARGET * su.normA),
   };
 }
 

@@ -157,6 +157,25 @@ export function defineClaim<P>(claim: Claim<P>): Claim<P> {
   return claim;
 }
 
+/**
+ * An O(·) claim's run and measure: the run stops once `metric` has fallen to `target`, and the measure
+ * `iterations` is the first t it did (Infinity if it never did within the budget).
+ */
+export function iterationsTo(run: Trial['run'], metric: string, target: number): Pick<Trial, 'run' | 'measure'> {
+  let reached = Infinity;
+  return {
+    run: (observe, maxIterations) =>
+      run((t, m) => {
+        if (m[metric] <= target) {
+          reached = t;
+          return false;
+        }
+        return observe(t, m);
+      }, maxIterations),
+    measure: () => ({ iterations: reached }),
+  };
+}
+
 /** A hypothesis `value ≥ threshold`. */
 export function atLeast(name: string, value: number, threshold: number, detail?: string): Hypothesis {
   return { name, holds: value >= threshold, value, threshold, detail };
