@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Entry point: registers tsx so that the engine and users' claim files load as TypeScript.
-import { register } from 'tsx/esm/api';
+// The `ratecheck` command: the compiled engine, handed the built-in catalog (theorems/, compiled with it).
+// Users' TypeScript claim files load through tsx's scoped loader, only when one is named.
+import { main } from '../dist/src/cli/main.js';
+import { catalog } from '../dist/theorems/index.js';
 
-register();
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv);
+process.exitCode = await main(process.argv, { catalog });

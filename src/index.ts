@@ -1,30 +1,72 @@
 /**
- * Public API: what a claim file imports. A claim file exports claims (default export, `claims`, or
- * named exports) and is verified with `ratecheck verify path/to/claims.ts`.
+ * ratecheck's public API: everything a claim file needs, and the library calls over it. The built-in
+ * catalog (theorems/) is written against this API alone, so a user's claim file and a paper of the
+ * catalog are written the same way.
+ *
+ * A claim file exports claims (default export, `claims`, or named exports) and is verified with
+ * `ratecheck verify path/to/claims.ts`, or from code with `verifyClaims`, or inside a vitest suite with
+ * `expectClaim` from `ratecheck/vitest`.
  */
-export {
-  defineClaim,
-  atLeast,
-  atMost,
-  ClaimDefect,
-  type Claim,
-  type ClaimKind,
-  type Bound,
-  type Confidence,
-  type Hypothesis,
-  type Metrics,
-  type Observer,
-  type Source,
-  type Trial,
-  type TrialOptions,
-  type Verdict,
-} from './claims/types.ts';
-export { logUniform, powerOfTwoGrid, seedArb } from './claims/arbitraries.ts';
-export { Rng, deriveSeed } from './random/rng.ts';
+
+/** fast-check itself, so a claim file needs no direct dependency on it. */
+export { default as fc } from 'fast-check';
+
+// ----- Claims: types, hypotheses, bounds, false variants --------------------------------------------
+export * from './claims/types.ts';
+export * from './claims/variants.ts';
+/** Arbitraries for instance parameters: log-uniform grids, powers of two, seeds. */
+export * from './claims/arbitraries.ts';
+/** Statistics used by aggregate claims and post-run measurements. */
+export * from './claims/statistics.ts';
+
+// ----- Randomness and linear algebra -----------------------------------------------------------------
+export * from './random/rng.ts';
 export * from './linalg/dense.ts';
-export { svd, singularValues, numericalRank, haarOrthonormal, orthonormalBasis, SubspaceDistance, toMatrix, fromMatrix } from './linalg/decomp.ts';
-export { spectrum, lowRankMatrix, gaussianMatrix, SPECTRUM_PROFILES, type SpectrumProfile } from './problems/low-rank.ts';
-export { objective, gradient, reduceFactorization, type FactorizationProblem } from './problems/matrix-factorization.ts';
-export { runFactorization, type FactorizationMethod, type FactorizationSpec, type FactorizationMetrics } from './methods/factorization.ts';
-export { checkInstance, type InstanceResult, type Violation } from './checking/instance.ts';
-export { verifyClaim, type ClaimResult, type VerifyOptions } from './checking/runner.ts';
+export * from './linalg/decomp.ts';
+
+// ----- Instance builders -------------------------------------------------------------------------------
+/** Low-rank matrices with a prescribed spectrum, kept in factored form (U, σ, V). */
+export * from './problems/low-rank.ts';
+/** Matrix factorization f(X, Y) = ½‖XYᵀ − A‖²_F and its exact reductions. */
+export * from './problems/matrix-factorization.ts';
+/** Least squares with a prescribed spectrum and row norms. */
+export * from './problems/least-squares.ts';
+/** Smooth (strongly) convex problems: quadratics with a prescribed spectrum, Huber, softplus, finite sums. */
+export * from './problems/smooth-convex.ts';
+/** Two-layer linear networks. */
+export * from './problems/linear-network.ts';
+/** Real phase retrieval. */
+export * from './problems/phase-retrieval.ts';
+
+// ----- Methods -----------------------------------------------------------------------------------------
+/** GD, AltGD and NAG on matrix factorization (dense and reduced paths). */
+export * from './methods/factorization.ts';
+/** GD and Nesterov on smooth convex problems, with the roundoff-floor guards of their bounds. */
+export * from './methods/first-order.ts';
+/** Heavy ball, minibatch heavy ball, Kaczmarz, minibatch SGD. */
+export * from './methods/heavy-ball.ts';
+/** The exact second-moment operator of minibatch heavy ball. */
+export * from './methods/second-moment.ts';
+export * from './methods/sparsified-sgd.ts';
+export * from './methods/zeroth-order.ts';
+export * from './methods/deep-scalar.ts';
+
+// ----- Checking ----------------------------------------------------------------------------------------
+export { checkInstance, DEFAULT_RTOL, type InstanceResult, type Violation, type StopReason, type CheckOptions } from './checking/instance.ts';
+export { verifyClaim, iterationBudget, claimSeed, DEFAULT_MAX_ITERATIONS, type ClaimResult, type VerifyOptions, type Counterexample, type Tightest } from './checking/runner.ts';
+export { tighten, contractionOf, type TightenOptions, type TightenResult, type Contraction } from './checking/tighten.ts';
+export { replayCounterexample, validateCounterexampleFile, type ReplayOutcome } from './checking/replay.ts';
+
+// ----- Catalogs, reports, figures ----------------------------------------------------------------------
+export * from './catalog.ts';
+export { writeReport } from './reporting/write.ts';
+export { verifyClaims, PROFILES, type VerifyClaimsOptions, type ClaimSource, type Profile } from './checking/verify.ts';
+export { SCHEMA_VERSION, TOOL_VERSION, buildEntry, summarize, counterexampleFile, toJson, writeAtomic, fmtNumber, alignedTable, type Report, type ClaimEntry, type CounterexampleFile } from './reporting/report.ts';
+export * from './reporting/figures/spec.ts';
+export * from './reporting/figures/curves.ts';
+export { claimFigure, traceInstance, sampleParams, type TraceRun } from './reporting/figures/claims.ts';
+
+// ----- Helpers for a paper's own commands --------------------------------------------------------------
+export { UsageError } from './cli/errors.ts';
+export { positiveInt, nonNegativeInt, integer, positiveNumber } from './cli/options.ts';
+export { createProgress, type Progress, type ProgressStream } from './cli/progress.ts';

@@ -1,27 +1,22 @@
 /**
- * The built-in catalog: every claim file of this folder (one per paper), in file-name order and, within
- * a file, in the order the file exports them (its default export, an array of claims).
+ * The built-in catalog: one folder per paper, each exporting its `paper` (claims, figures, commands).
+ * The `ratecheck` binary hands it to the engine; worker threads reload it through `module`.
  */
-import { readdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Claim } from '../src/claims/types.ts';
+import type { Catalog } from 'ratecheck';
+import { paper as bcw2024 } from './bcw2024-minibatch-heavy-ball/index.ts';
+import { paper as chi2019 } from './chi2019-phase-retrieval/index.ts';
+import { paper as classicalGd } from './classical-gd/index.ts';
+import { paper as classicalNesterov } from './classical-nesterov/index.ts';
+import { paper as gaussianSmoothing } from './gaussian-smoothing/index.ts';
+import { paper as kaczmarz } from './kaczmarz/index.ts';
+import { paper as polyak } from './polyak-heavy-ball/index.ts';
+import { paper as shamir2019 } from './shamir2019-deep-scalar/index.ts';
+import { paper as stich2018 } from './stich2018-sparsified-sgd/index.ts';
+import { paper as wardKolda2023 } from './ward-kolda2023-altgd/index.ts';
+import { paper as xu2024 } from './xu2024/index.ts';
+import { paper as yun2019 } from './yun2019-projected-gd/index.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const files = readdirSync(here)
-  .filter((f) => f.endsWith('.ts') && f !== 'index.ts' && !f.endsWith('.test.ts'))
-  .sort();
-
-const loaded: Claim<any>[] = [];
-for (const f of files) {
-  const mod = (await import(pathToFileURL(`${here}/${f}`).href)) as { default?: Claim<any>[] };
-  if (!Array.isArray(mod.default)) throw new Error(`theorems/${f} must export its claims as a default array`);
-  loaded.push(...mod.default);
-}
-const ids = new Set<string>();
-for (const c of loaded) {
-  if (ids.has(c.id)) throw new Error(`duplicate claim id in the catalog: ${c.id}`);
-  ids.add(c.id);
-}
-
-export const catalog: Claim<any>[] = loaded;
+export const catalog: Catalog = {
+  papers: [bcw2024, chi2019, classicalGd, classicalNesterov, gaussianSmoothing, kaczmarz, polyak, shamir2019, stich2018, wardKolda2023, xu2024, yun2019],
+  module: import.meta.url,
+};

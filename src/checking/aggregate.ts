@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import type { Aggregate, Claim } from '../claims/types.ts';
 import { clopperPearson, linearFit } from '../claims/statistics.ts';
 import { checkInstance, type InstanceResult } from './instance.ts';
-import type { ClaimResult, Tightest } from './runner.ts';
+import type { ClaimResult, Tightest } from './result.ts';
 
 /** P(K ≥ k) for K a sum of independent Bernoulli(δ_i) (Poisson-binomial upper tail, exact by recursion). */
 export function poissonBinomialTail(deltas: readonly number[], k: number): number {

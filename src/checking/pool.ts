@@ -16,8 +16,8 @@ import type { ClaimResult } from './runner.ts';
 import type { WorkerReply, WorkerTask } from './worker.ts';
 import type { DrawnFigure } from '../reporting/html.ts';
 
-/** The worker module: registers tsx in the thread, then exports worker.ts's `handle`. */
-const WORKER_ENTRY = new URL('../../bin/verify-worker.js', import.meta.url);
+/** The worker module: the compiled worker.js, or (running from the TypeScript sources) a shim that registers tsx first. */
+const WORKER_ENTRY = import.meta.url.endsWith('.ts') ? new URL('../../scripts/verify-worker-dev.js', import.meta.url) : new URL('./worker.js', import.meta.url);
 
 export class WorkerFailure extends Error {
   override name = 'WorkerFailure';

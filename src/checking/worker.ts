@@ -1,12 +1,13 @@
 /**
- * Task handler of the parallel verifier's worker threads (tinypool calls it through bin/verify-worker.js):
- * one claim task at a time (claim id, optional claim file, plain options), verified with the same code
- * as the serial path; failures come back as replies, not exceptions.
+ * Task handler of the parallel verifier's worker threads (tinypool loads this module): one claim task at
+ * a time (claim id, the claim file or catalog module it comes from, plain options), verified with the
+ * same code as the serial path; failures come back as replies, not exceptions.
  */
 import type { ProfileName } from '../claims/types.ts';
 import { ClaimDefect } from '../claims/types.ts';
 import { verifyClaim, type VerifyOptions } from './runner.ts';
-import { builtinClaims, loadClaimFile } from '../cli/load.ts';
+import { builtinClaims, loadCatalogModule, loadClaimFile } from '../cli/load.ts';
+import { loadRenderer } from '../reporting/figures/render.ts';
 import { buildEntry } from '../reporting/report.ts';
 import { drawEntryFigure, type DrawnFigure } from '../reporting/html.ts';
 
@@ -16,6 +17,8 @@ export interface WorkerTask {
   index: number;
   claimId: string;
   claimFile?: string;
+  /** URL of the catalog module the claim comes from (when it is not from a claim file). */
+  catalogModule?: string;
   profile?: ProfileName;
   /** Wall-clock deadline of the whole run (epoch ms): each claim gets what is left when it starts. */
   deadline?: number;
@@ -28,7 +31,7 @@ export type WorkerReply =
 
 export async function handle(task: WorkerTask): Promise<WorkerReply> {
   try {
-    const pool = task.claimFile ? await loadClaimFile(task.claimFile) : builtinClaims();
+    const pool = task.claimFile ? await loadClaimFile(task.claimFile) : task.catalogModule ? builtinClaims(await loadCatalogModule(task.catalogModule)) : [];
     const hit = pool.find((c) => c.claim.id === task.claimId);
     if (!hit) return { index: task.index, ok: false, defect: false, message: `unknown claim id '${task.claimId}'` };
     const params = task.profile ? hit.claim.profiles?.[task.profile] : undefined;
@@ -37,6 +40,7 @@ export async function handle(task: WorkerTask): Promise<WorkerReply> {
     let figure: DrawnFigure | null | undefined;
     if (task.figure) {
       try {
+        await loadRenderer();
         figure = drawEntryFigure(buildEntry(hit.claim, result, ''), hit.claim, { samples: 1, dense: task.options.dense ?? false });
       } catch {
         figure = undefined; // the report draws it (and reports the failure) itself
@@ -47,3 +51,5 @@ export async function handle(task: WorkerTask): Promise<WorkerReply> {
     return { index: task.index, ok: false, defect: e instanceof ClaimDefect, message: e instanceof Error ? e.message : String(e) };
   }
 }
+
+export default handle;

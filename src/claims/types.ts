@@ -5,8 +5,13 @@
  * that streams the observed metrics.
  */
 import type { Arbitrary } from 'fast-check';
+import { recordOrigin } from './origin.ts';
 
-/** Confidence tags of the dossier (see its README). */
+/**
+ * How directly a claim's statement comes from its paper: V read in the paper, V~ rebuilt from a garbled
+ * text through the proof, D derived from the proof or definitions, REF-IMPL taken from the authors'
+ * code, N a numerical observation (never the asserted bound), U unverified.
+ */
 export type Confidence = 'V' | 'V~' | 'D' | 'REF-IMPL' | 'N' | 'U';
 
 export type ClaimKind =
@@ -28,7 +33,7 @@ export interface Source {
   theorem: string;
   url: string;
   confidence: Confidence;
-  /** Where the encoding comes from when it is not the paper's own words (dossier section, derivation). */
+  /** Where the encoding comes from when it is not the paper's own words (equation, derivation). */
   note?: string;
 }
 
@@ -154,7 +159,7 @@ export interface Claim<P = unknown> {
 
 /** Identity function that gives a claim literal its types. */
 export function defineClaim<P>(claim: Claim<P>): Claim<P> {
-  return claim;
+  return recordOrigin(claim);
 }
 
 /**

@@ -1,20 +1,28 @@
 /**
- * Where claims come from: the built-in catalog, or a user's claim file written against the public API
- * (src/index.ts). A claim file exports claims as its default export (one claim or an array), as
- * `claims`, or as any named exports that are claims.
+ * Where claims come from: a catalog handed in by the caller (the `ratecheck` binary hands in the
+ * built-in one), or a user's claim file written against the public API. A claim file exports claims as
+ * its default export (one claim or an array), as `claims`, as a paper (`paper`, with its `claims`), or as
+ * any named exports that are claims.
+ *
+ * Claim files load as their authors wrote them, whatever the `"type"` of the project around them:
+ * `.js`, `.mjs` and `.cjs` through Node itself, `.ts`, `.mts` and `.cts` through tsx's scoped loader
+ * (which never changes how any other file loads). The exact file named is loaded, never a sibling with
+ * another extension.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Claim } from '../claims/types.ts';
-import { catalog } from '../../theorems/index.ts';
+import { catalogClaims, type Catalog } from '../catalog.ts';
 import { UsageError } from './errors.ts';
 
 const VERDICTS = new Set(['holds', 'refuted', 'vacuous', 'inconclusive']);
+const TS_EXTENSIONS = new Set(['.ts', '.mts', '.cts']);
+export const CLAIM_FILE_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'];
 
 export interface LoadedClaim {
   claim: Claim<unknown>;
-  /** Absolute path of the user's claim file; undefined for the built-in catalog. */
+  /** Absolute path of the user's claim file; undefined for the catalog. */
   file?: string;
 }
 
@@ -36,30 +44,74 @@ export function claimProblem(v: unknown): string | null {
 }
 
 export function isClaimFileArg(arg: string): boolean {
-  return /\.(ts|mts|js|mjs)$/.test(arg) || arg.includes('/') || existsSync(arg);
+  return CLAIM_FILE_EXTENSIONS.includes(extname(arg)) || arg.includes('/') || existsSync(arg);
+}
+
+/** The first line of an error, with the file, line and column of a syntax error when the error has them. */
+export function loadError(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  const lines = msg.split('\n');
+  // esbuild (through tsx): "Transform failed with 1 error:\n/path/file.ts:3:10: ERROR: Expected ..."
+  const located = lines.find((l) => /:\d+:\d+: (ERROR|error)/.test(l));
+  if (located) return located.trim();
+  // Node's own SyntaxError: the location is the first line of the stack ("file:///path:3")
+  if (e instanceof SyntaxError && typeof e.stack === 'string') {
+    const where = e.stack.split('\n')[0];
+    if (/:\d+$/.test(where)) return `${where.replace(/^file:\/\//, '')}: ${lines[0]}`;
+  }
+  return lines[0];
+}
+
+/** Import a module by path, TypeScript through tsx's scoped loader, JavaScript natively. */
+export async function importModule(file: string): Promise<Record<string, unknown>> {
+  const url = pathToFileURL(file).href;
+  if (TS_EXTENSIONS.has(extname(file))) {
+    const { tsImport } = await import('tsx/esm/api');
+    return (await tsImport(url, import.meta.url)) as Record<string, unknown>;
+  }
+  return (await import(url)) as Record<string, unknown>;
+}
+
+/** The claims a loaded module exports (default, `claims`, `paper`, `catalog`, or named claim exports). */
+export function claimsOfModule(mod: Record<string, unknown>): unknown[] {
+  // a CommonJS module imported from ESM: its exports object is the default export
+  const m = mod.default && typeof mod.default === 'object' && !Array.isArray(mod.default) && !looksLikeClaim(mod.default) ? (mod.default as Record<string, unknown>) : mod;
+  const found: unknown[] = [];
+  const add = (v: unknown) => (Array.isArray(v) ? found.push(...v) : found.push(v));
+  const asCatalog = (v: unknown) => (v && typeof v === 'object' && Array.isArray((v as Catalog).papers) ? catalogClaims(v as Catalog) : null);
+  if (m.default !== undefined && m !== mod.default) add(m.default);
+  else if (m.claims !== undefined) add(m.claims);
+  else if (asCatalog(m.catalog)) add(asCatalog(m.catalog));
+  else if (m.paper && typeof m.paper === 'object' && Array.isArray((m.paper as { claims?: unknown }).claims)) add((m.paper as { claims: unknown[] }).claims);
+  else for (const v of Object.values(m)) if (looksLikeClaim(v)) found.push(v);
+  return [...new Set(found)];
 }
 
 export async function loadClaimFile(arg: string): Promise<LoadedClaim[]> {
   const file = resolve(arg);
-  if (!existsSync(file)) throw new UsageError(`claim file not found: ${arg}`);
+  if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`claim file not found: ${arg}`);
+  if (!CLAIM_FILE_EXTENSIONS.includes(extname(file))) throw new UsageError(`claim file ${arg}: expected one of ${CLAIM_FILE_EXTENSIONS.join(', ')}`);
   let mod: Record<string, unknown>;
   try {
-    mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    mod = await importModule(file);
   } catch (e) {
-    throw new UsageError(`cannot load claim file ${arg}: ${firstLine(e)}`);
+    throw new UsageError(`cannot load claim file ${arg}: ${loadError(e)}`);
   }
-  const found: unknown[] = [];
-  const add = (v: unknown) => (Array.isArray(v) ? found.push(...v) : found.push(v));
-  if (mod.default !== undefined) add(mod.default);
-  else if (mod.claims !== undefined) add(mod.claims);
-  else for (const v of Object.values(mod)) if (looksLikeClaim(v)) found.push(v);
+  const found = claimsOfModule(mod);
   if (found.length === 0) throw new UsageError(`claim file ${arg} exports no claims`);
-  const unique = [...new Set(found)];
-  return unique.map((c) => {
+  return found.map((c) => {
     const problem = claimProblem(c);
     if (problem) throw new UsageError(`claim file ${arg}: ${(c as { id?: string })?.id ?? 'an export'}: ${problem}`);
     return { claim: c as Claim<unknown>, file };
   });
+}
+
+/** The catalog a worker thread or a replay reloads: by its module URL. */
+export async function loadCatalogModule(url: string): Promise<Catalog> {
+  const mod = (await import(url)) as { catalog?: Catalog; default?: Catalog };
+  const catalog = mod.catalog ?? mod.default;
+  if (!catalog || !Array.isArray(catalog.papers)) throw new Error(`${url} exports no catalog`);
+  return catalog;
 }
 
 export function firstLine(e: unknown): string {
@@ -67,17 +119,17 @@ export function firstLine(e: unknown): string {
   return msg.split('\n')[0];
 }
 
-export function builtinClaims(): LoadedClaim[] {
-  return catalog.map((claim) => ({ claim }));
+export function builtinClaims(catalog: Catalog | undefined): LoadedClaim[] {
+  return catalogClaims(catalog).map((claim) => ({ claim }));
 }
 
 /**
- * Resolve verify targets: claim files, claim ids, and id prefixes ending at a '.' or '-' boundary
- * (`xu2024-mf` selects the family). Ids and prefixes match the built-in catalog and the claims of the
- * files given. Files alone select all their claims; no target at all selects the whole catalog.
+ * Resolve targets: claim files, claim ids, and id prefixes ending at a '.' or '-' boundary (`xu2024-mf`
+ * selects the family). Ids and prefixes match the catalog and the claims of the files given. Files
+ * alone select all their claims; no target at all selects the whole catalog.
  */
-export async function resolveTargets(targets: string[]): Promise<LoadedClaim[]> {
-  const builtin = builtinClaims();
+export async function resolveTargets(targets: string[], catalog: Catalog | undefined): Promise<LoadedClaim[]> {
+  const builtin = builtinClaims(catalog);
   if (targets.length === 0) return builtin;
   const builtinIds = new Set(builtin.map((c) => c.claim.id));
   const isBuiltinTarget = (t: string) => builtin.some((c) => c.claim.id === t || c.claim.id.startsWith(`${t}.`) || c.claim.id.startsWith(`${t}-`));
@@ -92,7 +144,7 @@ export async function resolveTargets(targets: string[]): Promise<LoadedClaim[]> 
   for (const t of idTargets) {
     const exact = pool.filter((c) => c.claim.id === t);
     const family = exact.length ? exact : pool.filter((c) => c.claim.id.startsWith(`${t}.`) || c.claim.id.startsWith(`${t}-`));
-    if (family.length === 0) throw new UsageError(`unknown claim id '${t}' (ratecheck list shows the catalog)`);
+    if (family.length === 0) throw new UsageError(`unknown claim id '${t}' (ratecheck list shows the catalog${fromFiles.length ? ' and the files given' : ''})`);
     out.push(...family);
   }
   const seen = new Map<string, LoadedClaim>();

@@ -3,43 +3,22 @@
  * replay reproduced), 1 a verdict not as expected (or a replay that did not reproduce), 2 bad usage or
  * input (one line on stderr, nothing written).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { integer, positiveInt, positiveNumber } from './options.ts';
-import { mkdirSync } from 'node:fs';
 import { ClaimDefect, type Claim, type ProfileName } from '../claims/types.ts';
-import { iterationBudget, verifyClaim, type ClaimResult } from '../checking/runner.ts';
-import { CounterexampleStore, DEFAULT_STORE } from '../checking/store.ts';
+import type { Catalog } from '../catalog.ts';
+import { DEFAULT_STORE } from '../checking/store.ts';
 import { tighten } from '../checking/tighten.ts';
-import { verifyInPool } from '../checking/pool.ts';
-import type { WorkerTask } from '../checking/worker.ts';
-import type { DrawnFigure } from '../reporting/html.ts';
-import { availableParallelism } from 'node:os';
+import { PROFILES, verifyClaims } from '../checking/verify.ts';
 import { junitXml } from '../reporting/junit.ts';
-import { auditFindings, auditInit, auditInitNetwork, auditTable, defaultSettings, networkAuditFindings, networkAuditTable, networkSettings } from '../analysis/audit-init.ts';
 import { mergeReports } from '../reporting/merge.ts';
 import { replayCounterexample, validateCounterexampleFile } from '../checking/replay.ts';
-import {
-  TOOL_VERSION,
-  SCHEMA_VERSION,
-  buildEntry,
-  consoleTable,
-  summarize,
-  writeReport,
-  writeAtomic,
-  toJson,
-  markdownReport,
-  fmtNumber,
-  counterexampleFile,
-  type ClaimEntry,
-  type CounterexampleFile,
-  type Report,
-} from '../reporting/report.ts';
+import { TOOL_VERSION, consoleTable, writeAtomic, toJson, markdownReport, fmtNumber, counterexampleFile, SCHEMA_VERSION, type CounterexampleFile, type Report } from '../reporting/report.ts';
 import { UsageError } from './errors.ts';
-import { registerWidth } from './commands/width.ts';
-import { registerBatchSize } from './commands/batch-size.ts';
 import { registerFigures } from './commands/figures.ts';
+import { registerInit } from './commands/init.ts';
 import { createProgress, type ProgressStream } from './progress.ts';
 import { builtinClaims, firstLine, loadClaimFile, resolveTargets, type LoadedClaim } from './load.ts';
 
@@ -62,19 +41,7 @@ function progressStream(io: Io): ProgressStream {
 
 
 
-export interface Profile {
-  runs: number;
-  iterationScale: number;
-  /** wall-clock budget of the whole run, seconds (none: unlimited) */
-  timeLimit?: number;
-}
-
-/** quick: a smoke run for pull requests; default: the README's run; thorough: nightly. */
-export const PROFILES: Record<ProfileName, Profile> = {
-  quick: { runs: 20, iterationScale: 0.25, timeLimit: 120 },
-  default: { runs: 100, iterationScale: 1 },
-  thorough: { runs: 500, iterationScale: 5 },
-};
+export { PROFILES, type Profile } from '../checking/verify.ts';
 
 interface VerifyCliOptions {
   runs?: number;
@@ -103,85 +70,56 @@ function parseProfile(v: string): ProfileName {
   return v;
 }
 
-export async function runVerify(targets: string[], o: VerifyCliOptions, io: Io): Promise<number> {
-  let selected = await resolveTargets(targets);
-  if (o.shard) {
-    const { index, count } = o.shard;
-    selected = selected.filter((_, i) => i % count === index - 1);
-  }
-  const profile = PROFILES[o.profile];
-  const runs = o.runs ?? profile.runs;
-  const timeLimit = o.timeLimit ?? profile.timeLimit;
-  const outDir = resolve(o.out);
-  const store = o.store === false ? null : new CounterexampleStore(resolve(o.store));
-  const warn = (s: string) => io.err(`warning: ${s}\n`);
-  const entries: ClaimEntry[] = [];
+export async function runVerify(targets: string[], o: VerifyCliOptions, io: Io, catalog?: Catalog): Promise<number> {
+  const selected = await resolveTargets(targets, catalog);
   const started = performance.now();
-  io.err(`ratecheck verify: ${selected.length} claims${o.shard ? ` (shard ${o.shard.index}/${o.shard.count})` : ''}, profile ${o.profile}, ${runs} runs each, seed ${o.seed}\n`);
-  const deadlineEpoch = timeLimit !== undefined ? Date.now() + timeLimit * 1000 : undefined;
-  const tasks: WorkerTask[] = selected.map(({ claim, file }, index) => {
-    const maxIterations = iterationBudget(claim as Claim<unknown>, { maxIterations: o.maxIterations, iterationScale: profile.iterationScale });
-    const stored = store && !claim.aggregate ? store.usable(claim, maxIterations, warn) : [];
-    return { index, claimId: claim.id, claimFile: file, profile: o.profile, deadline: deadlineEpoch, figure: true, options: { runs, seed: o.seed, maxIterations, dense: o.dense, replayFirst: stored } };
-  });
-  const workers = Math.max(1, Math.min(o.workers ?? (tasks.length >= 4 ? availableParallelism() : 1), tasks.length));
-  let done = 0;
-  const figures = new Map<string, DrawnFigure | null>();
-  const progress = createProgress({ label: 'verify', total: tasks.length, stream: progressStream(io), mode: o.quiet ? 'silent' : undefined });
-  const onResult = (task: WorkerTask, result: ClaimResult, figure?: DrawnFigure | null) => {
-    done++;
-    if (figure !== undefined) figures.set(task.claimId, figure);
-    const mark = result.verdict === result.expected ? '' : ` (expected ${result.expected})`;
-    if (progress.mode === 'bar') progress.tick(`${task.claimId}: ${result.verdict}${mark}`);
-    else if (!o.quiet) io.err(`[${done}/${tasks.length}] ${task.claimId}: ${result.verdict}${mark}, ${result.hypothesesMet}/${result.instances} instances, ${(result.timeMs / 1000).toFixed(2)}s\n`);
-  };
-  let results: ClaimResult[];
+  const count = o.shard ? selected.filter((_, i) => i % o.shard!.count === o.shard!.index - 1).length : selected.length;
+  const runs = o.runs ?? PROFILE_RUNS[o.profile];
+  io.err(`ratecheck verify: ${count} claim${count === 1 ? '' : 's'}${o.shard ? ` (shard ${o.shard.index}/${o.shard.count})` : ''}, profile ${o.profile}, ${runs} runs each, seed ${o.seed}\n`);
+  const progress = createProgress({ label: 'verify', total: count, stream: progressStream(io), mode: o.quiet ? 'silent' : undefined });
+  let report: Report;
   try {
-    if (workers > 1) {
-      io.err(`verifying on ${workers} worker threads\n`);
-      results = await verifyInPool(tasks, workers, onResult);
-    } else {
-      results = tasks.map((task) => {
-        const { claim } = selected[task.index];
-        const result = verifyClaim(claim, {
-          ...task.options,
-          timeLimitMs: deadlineEpoch !== undefined ? Math.max(0, deadlineEpoch - Date.now()) : undefined,
-          params: claim.profiles?.[o.profile],
-        });
-        onResult(task, result);
-        return result;
-      });
-    }
+    report = await verifyClaims(
+      selected.map((c) => ({ claim: c.claim, file: c.file, module: c.file ? undefined : catalog?.module })),
+      {
+        runs: o.runs,
+        seed: o.seed,
+        timeLimit: o.timeLimit,
+        maxIterations: o.maxIterations,
+        dense: o.dense,
+        profile: o.profile,
+        store: o.store === false ? undefined : o.store,
+        shard: o.shard,
+        workers: o.workers,
+        out: o.out,
+        junit: o.junit,
+        warn: (s) => io.err(`warning: ${s}\n`),
+        onResult: (claim, result, done, total) => {
+          const mark = result.verdict === result.expected ? '' : ` (expected ${result.expected})`;
+          if (progress.mode === 'bar') progress.tick(`${claim.id}: ${result.verdict}${mark}`);
+          else if (!o.quiet) io.err(`[${done}/${total}] ${claim.id}: ${result.verdict}${mark}, ${result.hypothesesMet}/${result.instances} instances, ${(result.timeMs / 1000).toFixed(2)}s\n`);
+        },
+      },
+    );
   } catch (e) {
     if (e instanceof ClaimDefect) throw new UsageError(`claim defect: ${e.message}`);
     throw e;
   }
-  if (progress.mode === 'bar') progress.done(`${tasks.length} claims`);
-  for (let i = 0; i < selected.length; i++) {
-    const { claim, file } = selected[i];
-    const result = results[i];
-    if (store && result.counterexample && !result.counterexample.aggregate) store.add(claim.id, result.counterexample.params);
-    entries.push(buildEntry(claim as Claim<unknown>, result, outDir, file));
-  }
-  const report: Report = {
-    schemaVersion: SCHEMA_VERSION,
-    tool: { name: 'ratecheck', version: TOOL_VERSION },
-    createdAt: new Date().toISOString(),
-    options: { runs, seed: o.seed, timeLimitSec: timeLimit ?? null, maxIterations: o.maxIterations ?? null, dense: o.dense, profile: o.profile, shard: o.shard ? `${o.shard.index}/${o.shard.count}` : null },
-    summary: summarize(entries),
-    claims: entries,
-  };
-  writeReport(outDir, report, { claims: selected.map((c) => c.claim), precomputed: figures });
-  if (o.junit) {
-    mkdirSync(dirname(resolve(o.junit)), { recursive: true });
-    writeAtomic(resolve(o.junit), junitXml(report));
-  }
-  io.out(consoleTable(entries) + '\n\n');
+  if (progress.mode === 'bar') progress.done(`${count} claims`);
+  io.out(consoleTable(report.claims) + '\n\n');
   const s = report.summary;
-  io.out(`${s.asExpected} of ${s.claims} claims as expected in ${((performance.now() - started) / 1000).toFixed(1)}s` + (s.unexpected.length ? `; NOT as expected: ${s.unexpected.join(', ')}` : '') + '\n');
+  io.out(`${s.asExpected} of ${s.claims} claim${s.claims === 1 ? '' : 's'} as expected in ${((performance.now() - started) / 1000).toFixed(1)}s` + (s.unexpected.length ? `; NOT as expected: ${s.unexpected.join(', ')}` : '') + '\n');
+  for (const e of report.claims) {
+    if (e.asExpected || !e.counterexample) continue;
+    const cx = e.counterexample;
+    io.out(`  ${e.id}: ${e.verdict} at t = ${cx.violation.iteration} (${cx.violation.metric} ${fmtNumber(cx.violation.observed, 6)} against bound ${fmtNumber(cx.violation.bound, 6)})\n    params ${JSON.stringify(cx.params)}\n    replay: ${cx.replay}\n`);
+  }
+  const outDir = resolve(o.out);
   io.out(`report: ${join(outDir, 'report.json')}, ${join(outDir, 'report.md')}, ${join(outDir, 'report.html')}\n`);
   return s.unexpected.length === 0 ? 0 : 1;
 }
+
+const PROFILE_RUNS: Record<ProfileName, number> = { quick: PROFILES.quick.runs, default: PROFILES.default.runs, thorough: PROFILES.thorough.runs };
 
 function readJson(file: string): unknown {
   if (!existsSync(file)) throw new UsageError(`file not found: ${file}`);
@@ -192,15 +130,15 @@ function readJson(file: string): unknown {
   }
 }
 
-async function claimFor(cx: CounterexampleFile, base: string): Promise<Claim<unknown>> {
-  let pool: LoadedClaim[] = builtinClaims();
+async function claimFor(cx: CounterexampleFile, base: string, catalog?: Catalog): Promise<Claim<unknown>> {
+  let pool: LoadedClaim[] = builtinClaims(catalog);
   if (cx.claimFile) pool = await loadClaimFile(resolve(base, cx.claimFile));
   const hit = pool.find((c) => c.claim.id === cx.claimId);
   if (!hit) throw new UsageError(`unknown claim id '${cx.claimId}' in the counterexample`);
   return hit.claim;
 }
 
-export async function runReplay(file: string, io: Io): Promise<number> {
+export async function runReplay(file: string, io: Io, catalog?: Catalog): Promise<number> {
   const data = readJson(file) as Record<string, unknown>;
   let files: CounterexampleFile[];
   if (data && typeof data === 'object' && Array.isArray((data as { claims?: unknown }).claims)) {
@@ -215,7 +153,7 @@ export async function runReplay(file: string, io: Io): Promise<number> {
   for (const cx of files) {
     const problem = validateCounterexampleFile(cx);
     if (problem) throw new UsageError(`${file}: ${problem}`);
-    const claim = await claimFor(cx, dirname(resolve(file)));
+    const claim = await claimFor(cx, dirname(resolve(file)), catalog);
     let outcome;
     try {
       outcome = replayCounterexample(claim, cx);
@@ -258,11 +196,11 @@ interface TightenCliOptions {
   json: boolean;
 }
 
-export async function runTighten(id: string, o: TightenCliOptions, io: Io): Promise<number> {
-  const [{ claim }] = await resolveTargets([id]).then((list) => {
-    if (list.length !== 1) throw new UsageError(`tighten takes one claim; '${id}' selects ${list.length}`);
-    return list;
-  });
+export async function runTighten(targets: string[], o: TightenCliOptions, io: Io, catalog?: Catalog): Promise<number> {
+  const list = await resolveTargets(targets, catalog);
+  if (list.length !== 1) throw new UsageError(`tighten takes one claim; '${targets.join(' ')}' selects ${list.length}`);
+  const [{ claim }] = list;
+  const id = claim.id;
   if (claim.aggregate) throw new UsageError(`${id} is decided over many instances (${claim.aggregate.kind}); tighten works on per-instance bounds`);
   io.err(`ratecheck tighten ${id}: ${o.budget}s budget, seed ${o.seed}\n`);
   let lastReport = performance.now();
@@ -307,59 +245,8 @@ export async function runTighten(id: string, o: TightenCliOptions, io: Io): Prom
   return 0;
 }
 
-interface AuditCliOptions {
-  widths: number[];
-  seed: number;
-  out: string;
-  json: boolean;
-}
-
-const AUDIT_FAMILIES: Record<string, 'matrix-factorization' | 'linear-network'> = {
-  'matrix-factorization': 'matrix-factorization',
-  'xu2024-mf': 'matrix-factorization',
-  mf: 'matrix-factorization',
-  'linear-network': 'linear-network',
-  'xu2024-nn': 'linear-network',
-  network: 'linear-network',
-};
-
-export function runAuditInit(family: string, o: AuditCliOptions, io: Io): number {
-  const families = family === 'all' ? (['matrix-factorization', 'linear-network'] as const) : AUDIT_FAMILIES[family] ? [AUDIT_FAMILIES[family]] : null;
-  if (!families) throw new UsageError(`unknown family '${family}' for audit-init (available: all, matrix-factorization, linear-network)`);
-  const widths = o.widths;
-  for (const d of widths) if (d < 5) throw new UsageError(`--widths: the paper's instances have rank 5, so d must be at least 5 (got ${d})`);
-  const outDir = resolve(o.out);
-  mkdirSync(outDir, { recursive: true });
-  const doc: Record<string, unknown> = { schemaVersion: SCHEMA_VERSION, kind: 'ratecheck-audit-init', widths, seed: o.seed };
-  const text: string[] = [];
-  for (const fam of families) {
-    if (fam === 'matrix-factorization') {
-      io.err(`ratecheck audit-init matrix-factorization: the paper's instance m = 100, n = 80, r = 5, κ = 5, widths ${widths.join(', ')}, seed ${o.seed}\n`);
-      const progress = createProgress({ label: 'audit-init', total: widths.length * 2 * defaultSettings().length, stream: progressStream(io) });
-      const rows = auditInit({ widths, seed: o.seed, onRow: (row) => progress.tick(`d = ${row.d}: ${row.setting}, ${row.method.toUpperCase()}`) });
-      progress.done(`${rows.length} rows`);
-      const findings = auditFindings(rows);
-      doc['matrix-factorization'] = { instance: { m: 100, n: 80, r: 5, kappa: 5 }, findings, rows };
-      text.push(`Matrix factorization (Theorems 1 and 2)\n${auditTable(rows)}\n\n${findings.join('\n')}`);
-    } else {
-      io.err(`ratecheck audit-init linear-network: the paper's network m = 100, n = 80, N = 120, r = 5, widths ${widths.join(', ')}, seed ${o.seed}\n`);
-      const progress = createProgress({ label: 'audit-init', total: widths.length * 2 * networkSettings().length, stream: progressStream(io) });
-      const rows = auditInitNetwork({ widths, seed: o.seed, onRow: (row) => progress.tick(`d = ${row.d}: ${row.setting}, ${row.method.toUpperCase()}`) });
-      progress.done(`${rows.length} rows`);
-      const findings = networkAuditFindings(rows);
-      doc['linear-network'] = { instance: { m: 100, n: 80, N: 120, r: 5 }, findings, rows, note: 'initialization (14) needs d ≥ m = 100 and is audited by ratecheck width' };
-      text.push(`Two-layer linear network (Theorem 3)\n${networkAuditTable(rows)}\n\n${findings.join('\n')}\n(initialization (14) needs d ≥ m = 100: see ratecheck width)`);
-    }
-  }
-  const file = join(outDir, 'audit-init.json');
-  writeAtomic(file, toJson(doc));
-  if (o.json) io.out(toJson(doc));
-  else io.out(`${text.join('\n\n')}\nwritten: ${file}\n`);
-  return 0;
-}
-
-export function listClaims(json: boolean, io: Io): number {
-  const all = builtinClaims().map(({ claim }) => claim);
+export async function listClaims(targets: string[], json: boolean, io: Io, catalog?: Catalog): Promise<number> {
+  const all = (await resolveTargets(targets, catalog)).map(({ claim }) => claim);
   if (json) {
     io.out(JSON.stringify(all.map((c) => ({ id: c.id, expected: c.expected, kind: c.kind, variantOf: c.variantOf, source: c.source, statement: c.statement })), null, 2) + '\n');
     return 0;
@@ -370,7 +257,7 @@ export function listClaims(json: boolean, io: Io): number {
   return 0;
 }
 
-export function buildProgram(io: Io, setCode: (c: number) => void): Command {
+export function buildProgram(io: Io, setCode: (c: number) => void, catalog?: Catalog): Command {
   const program = new Command();
   program
     .name('ratecheck')
@@ -382,9 +269,10 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
 
   program
     .command('list')
-    .description('list the claims of the built-in catalog')
+    .description('list claims: the whole catalog, or the claims of files, ids and id prefixes')
+    .argument('[targets...]', 'claim files, claim ids or id prefixes')
     .option('--json', 'machine-readable output', false)
-    .action((opts: { json: boolean }) => setCode(listClaims(opts.json, io)));
+    .action(async (targets: string[], opts: { json: boolean }) => setCode(await listClaims(targets, opts.json, io, catalog)));
 
   program
     .command('verify')
@@ -403,7 +291,7 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
     .option('--junit <file>', 'also write JUnit XML')
     .option('--workers <n>', 'worker threads (default: the cores available, when verifying 4 claims or more)', positiveInt('--workers'))
     .option('--shard <i/N>', 'verify only the i-th of N slices of the selected claims (merge the reports with ratecheck merge)', parseShard)
-    .action(async (targets: string[], opts: VerifyCliOptions) => setCode(await runVerify(targets, opts, io)));
+    .action(async (targets: string[], opts: VerifyCliOptions) => setCode(await runVerify(targets, opts, io, catalog)));
 
   program
     .command('merge')
@@ -416,39 +304,34 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
   program
     .command('tighten')
     .description('search for the tightest instance of a claim (largest observed/bound ratio)')
-    .argument('<claim>', 'claim id')
+    .argument('<targets...>', 'a claim id, or a claim file and the id of one of its claims')
     .option('--budget <sec>', 'search time', positiveNumber('--budget'), 30)
     .option('--seed <s>', 'seed of the search', integer('--seed'), 42)
     .option('--max-iterations <n>', 'iteration budget of one trajectory', positiveInt('--max-iterations'))
     .option('--out <dir>', 'where the tight instance and tighten.json are written', 'reports/tighten')
     .option('--json', 'print the result as JSON', false)
-    .action(async (id: string, opts: TightenCliOptions) => setCode(await runTighten(id, opts, io)));
-
-  program
-    .command('audit-init')
-    .description('audit initializations: hypotheses met, convergence, observed rate and bounds across initialization scales')
-    .argument('[family]', 'all, matrix-factorization (xu2024-mf) or linear-network (xu2024-nn)', 'all')
-    .option('--widths <list>', 'comma-separated widths d', (v: string) => v.split(',').map((x) => positiveInt('--widths')(x)), [5, 20, 80])
-    .option('--seed <s>', 'seed of the instance', integer('--seed'), 1)
-    .option('--out <dir>', 'where audit-init.json is written', 'reports/audit-init')
-    .option('--json', 'print the rows as JSON', false)
-    .action((family: string, opts: AuditCliOptions) => setCode(runAuditInit(family, opts, io)));
+    .action(async (targets: string[], opts: TightenCliOptions) => setCode(await runTighten(targets, opts, io, catalog)));
 
   program
     .command('replay')
     .description('replay a saved counterexample (or every counterexample of a report.json)')
     .argument('<file>', 'counterexample JSON or report.json')
-    .action(async (file: string) => setCode(await runReplay(file, io)));
+    .action(async (file: string) => setCode(await runReplay(file, io, catalog)));
 
-  registerWidth(program, io, setCode);
-  registerBatchSize(program, io, setCode);
-  registerFigures(program, io, setCode);
+  registerFigures(program, io, setCode, catalog);
+  registerInit(program, io, setCode);
+  for (const paper of catalog?.papers ?? []) paper.commands?.(program, { out: io.out, err: io.err, setCode });
   return program;
 }
 
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+/**
+ * Run the command line. `catalog` is the catalog handed in at the edge (the binary hands in the built-in
+ * one); without it, only claim files are verified.
+ */
+export async function main(argv: string[], options: { io?: Io; catalog?: Catalog } = {}): Promise<number> {
+  const io = options.io ?? defaultIo;
   let code = 0;
-  const program = buildProgram(io, (c) => (code = c));
+  const program = buildProgram(io, (c) => (code = c), options.catalog);
   try {
     await program.parseAsync(argv);
     return code;

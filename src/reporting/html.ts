@@ -6,14 +6,13 @@
  * counterexample and a sample of instances, and their ratio).
  */
 import type { Claim } from '../claims/types.ts';
-import { catalog } from '../../theorems/index.ts';
 import { fmtNumber, type ClaimEntry, type Report } from './report.ts';
 import { claimFigure, sampleParams, traceInstance, type TraceRun } from './figures/claims.ts';
 import { inlineSvg, renderSvgSync } from './figures/render.ts';
 import type { Figure } from './figures/spec.ts';
 
 export interface HtmlReportOptions {
-  /** Claims to draw figures from, looked up by id (default: the built-in catalog). */
+  /** Claims to draw figures from, looked up by id (without them, the report has no per-claim figures). */
   claims?: readonly Claim<unknown>[];
   /** Draw the per-claim figures (default true). */
   figures?: boolean;
@@ -204,7 +203,7 @@ document.querySelectorAll('button.copy').forEach(function (b) {
 export function htmlReport(report: Report, options: HtmlReportOptions = {}): string {
   const drawFigures = options.figures ?? true;
   const samples = options.samples ?? 1;
-  const pool = options.claims ?? catalog;
+  const pool = options.claims ?? [];
   const byId = new Map(pool.map((c) => [c.id, c]));
   const s = report.summary;
   const verdictCounts = Object.entries(s.byVerdict).map(([k, n]) => `${n} ${k}`).join(', ');
@@ -213,7 +212,7 @@ export function htmlReport(report: Report, options: HtmlReportOptions = {}): str
     let figureHtml = '';
     const claim = byId.get(e.id) as Claim<unknown> | undefined;
     if (!drawFigures) figureHtml = '';
-    else if (!claim) figureHtml = '<p class="nofig">No figure: the claim is not in the built-in catalog (claim files are not reloaded for the report).</p>';
+    else if (!claim) figureHtml = '<p class="nofig">No figure: the claim was not handed to the report writer.</p>';
     else if (claim.aggregate) figureHtml = '<p class="nofig">No trajectory figure: the claim is decided over many instances (see its statistics).</p>';
     else if (e.counterexample && e.counterexample.violation.iteration < 2) {
       figureHtml = `<p class="nofig">No trajectory figure: the counterexample violates the bound at t = ${e.counterexample.violation.iteration} (see its numbers above; \`ratecheck figures\` draws the claim's instances).</p>`;

@@ -7,7 +7,6 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Claim, Source, ClaimKind, Verdict } from '../claims/types.ts';
 import type { ClaimResult, Counterexample, HorizonSummary, Tightest } from '../checking/runner.ts';
-import { htmlReport, type HtmlReportOptions } from './html.ts';
 
 export const SCHEMA_VERSION = 1;
 export const TOOL_VERSION = '0.1.0';
@@ -207,17 +206,3 @@ export function markdownReport(report: Report): string {
   return lines.join('\n') + '\n';
 }
 
-/**
- * Write report.json, report.md, report.html (self-contained, with the per-claim figures) and the
- * counterexample files into outDir; report.json last.
- */
-export function writeReport(outDir: string, report: Report, html: HtmlReportOptions = {}): void {
-  mkdirSync(join(outDir, 'counterexamples'), { recursive: true });
-  for (const e of report.claims) {
-    const cx = counterexampleFile(e, report.options.dense);
-    if (cx && e.counterexample) writeAtomic(e.counterexample.file, toJson(cx));
-  }
-  writeAtomic(join(outDir, 'report.md'), markdownReport(report));
-  writeAtomic(join(outDir, 'report.html'), htmlReport(report, html));
-  writeAtomic(join(outDir, 'report.json'), toJson(report));
-}

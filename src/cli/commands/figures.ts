@@ -7,12 +7,11 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { integer, nonNegativeInt } from '../options.ts';
-import { catalog } from '../../../theorems/index.ts';
-import type { Claim } from '../../claims/types.ts';
+import type { Catalog, Paper } from '../../catalog.ts';
 import type { Report } from '../../reporting/report.ts';
-import { PAPERS, figureJobs, generateFigures, type Paper } from '../../reporting/figures/index.ts';
+import { figureJobs, generateFigures } from '../../reporting/figures/index.ts';
 import { UsageError } from '../errors.ts';
 import { createProgress, type ProgressStream } from '../progress.ts';
 
@@ -22,22 +21,14 @@ export interface FiguresIo {
 }
 
 export interface FiguresCliOptions {
-  paper: Paper | 'all';
+  paper: string;
   out: string;
   report?: string;
   seed: number;
   samples: number;
   /** Progress stream (default stderr); tests pass their own. */
   progressStream?: ProgressStream;
-  claims?: readonly Claim<unknown>[];
 }
-
-function parsePaper(v: string): Paper | 'all' {
-  if (v === 'all' || (PAPERS as readonly string[]).includes(v)) return v as Paper | 'all';
-  throw new InvalidArgumentError(`--paper must be one of ${[...PAPERS, 'all'].join(', ')}.`);
-}
-
-
 
 function readReport(file: string): Report {
   if (!existsSync(file)) throw new UsageError(`report not found: ${file}`);
@@ -52,8 +43,10 @@ function readReport(file: string): Report {
   return r;
 }
 
-export async function runFigures(o: FiguresCliOptions, io: FiguresIo): Promise<number> {
-  const papers: Paper[] = o.paper === 'all' ? [...PAPERS] : [o.paper];
+export async function runFigures(o: FiguresCliOptions, io: FiguresIo, catalog?: Catalog): Promise<number> {
+  const all = catalog?.papers ?? [];
+  const papers: Paper[] = o.paper === 'all' ? all : all.filter((p) => p.name === o.paper);
+  if (papers.length === 0) throw new UsageError(`unknown paper '${o.paper}' (available: ${[...all.map((p) => p.name), 'all'].join(', ')})`);
   const report = o.report ? readReport(resolve(o.report)) : undefined;
   const outDir = resolve(o.out);
   try {
@@ -61,7 +54,7 @@ export async function runFigures(o: FiguresCliOptions, io: FiguresIo): Promise<n
   } catch (e) {
     throw new UsageError(`cannot create ${o.out}: ${(e as Error).message}`);
   }
-  const jobs = figureJobs({ papers, claims: o.claims ?? catalog, claimOptions: { seed: o.seed, samples: o.samples, examples: 2, report } });
+  const jobs = figureJobs({ papers, claimOptions: { seed: o.seed, samples: o.samples, examples: 2, report } });
   const progress = createProgress({ label: 'figures', total: jobs.length, stream: o.progressStream ?? process.stderr });
   const { written, skipped, failed } = await generateFigures(outDir, jobs, (job, figs) => progress.tick(`${job.label}${figs.length ? '' : ' (skipped)'}`));
   progress.done(`${written.length} figures`);
@@ -73,14 +66,14 @@ export async function runFigures(o: FiguresCliOptions, io: FiguresIo): Promise<n
   return written.length > 0 && failed.length === 0 ? 0 : 1;
 }
 
-export function registerFigures(program: Command, io: FiguresIo, setCode: (c: number) => void): Command {
+export function registerFigures(program: Command, io: FiguresIo, setCode: (c: number) => void, catalog?: Catalog): Command {
   return program
     .command('figures')
     .description('regenerate the figures (SVG next to their JSON): the papers’ figures from their named instances, audit heatmaps, per-claim trajectories')
-    .option('--paper <name>', `xu2024 | bcw2024 | all`, parsePaper, 'all')
+    .option('--paper <name>', `a paper of the catalog (${[...(catalog?.papers ?? []).map((p) => p.name), 'all'].join(' | ')})`, 'all')
     .option('--out <dir>', 'output directory', 'reports/figures')
     .option('--report <file>', 'a verify report.json: draw each claim’s tightest instance (or counterexample) from it')
     .option('--seed <s>', 'seed of the instances sampled for the per-claim figures', integer('--seed'), 1)
     .option('--samples <n>', 'instances sampled per claim for the per-claim figures', nonNegativeInt('--samples'), 3)
-    .action(async (opts: FiguresCliOptions) => setCode(await runFigures(opts, io)));
+    .action(async (opts: FiguresCliOptions) => setCode(await runFigures(opts, io, catalog)));
 }

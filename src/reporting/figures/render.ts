@@ -7,10 +7,30 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import * as vega from 'vega';
-import { compile } from 'vega-lite';
+import type * as VegaModule from 'vega';
+import type * as VegaLiteModule from 'vega-lite';
 import { SCHEMA_VERSION, toJson, writeAtomic } from '../report.ts';
 import type { Figure, VlSpec } from './spec.ts';
+
+type Vega = typeof VegaModule;
+let vega: Vega | null = null;
+let compile: (typeof VegaLiteModule)['compile'] | null = null;
+
+/**
+ * Load vega and vega-lite (once; they are large, and only figures need them). The synchronous renderer
+ * needs them loaded first; the asynchronous entry points load them themselves.
+ */
+export async function loadRenderer(): Promise<void> {
+  if (vega && compile) return;
+  const [v, vl] = await Promise.all([import('vega'), import('vega-lite')]);
+  vega = v;
+  compile = vl.compile;
+}
+
+function renderer(): { vega: Vega; compile: (typeof VegaLiteModule)['compile'] } {
+  if (!vega || !compile) throw new Error('the figure renderer is not loaded (await loadRenderer() first)');
+  return { vega, compile };
+}
 
 /** Warnings of the compiler and the renderer, collected instead of printed. */
 export interface RenderLog {
@@ -18,6 +38,7 @@ export interface RenderLog {
 }
 
 function collector(log: RenderLog) {
+  const { vega } = renderer();
   const logger = vega.logger(vega.Warn);
   const push = (...args: unknown[]) => {
     log.warnings.push(args.map(String).join(' '));
@@ -26,7 +47,8 @@ function collector(log: RenderLog) {
   return Object.assign(logger, { warn: push, info: () => logger, debug: () => logger, error: (...args: unknown[]) => { throw new Error(args.map(String).join(' ')); } });
 }
 
-function buildView(spec: VlSpec, log: RenderLog): vega.View {
+function buildView(spec: VlSpec, log: RenderLog): VegaModule.View {
+  const { vega, compile } = renderer();
   const logger = collector(log);
   // vega-lite's own types are stricter than a plain object; the spec is validated by compiling it
   const compiled = compile(spec as never, { logger: logger as never }).spec;
@@ -35,6 +57,7 @@ function buildView(spec: VlSpec, log: RenderLog): vega.View {
 
 /** The SVG of a spec, through vega's view.toSVG(). */
 export async function renderSvg(spec: VlSpec, log: RenderLog = { warnings: [] }): Promise<string> {
+  await loadRenderer();
   const view = buildView(spec, log);
   try {
     return await view.toSVG();
@@ -64,7 +87,7 @@ export function renderSvgSync(spec: VlSpec, log: RenderLog = { warnings: [] }): 
     const pad = view.padding() as { left: number; right: number; top: number; bottom: number };
     const width = Math.max(0, internals._viewWidth + pad.left + pad.right);
     const height = Math.max(0, internals._viewHeight + pad.top + pad.bottom);
-    const Renderer = (vega as unknown as { SVGStringRenderer: new (loader: unknown) => SvgStringRenderer }).SVGStringRenderer;
+    const Renderer = (renderer().vega as unknown as { SVGStringRenderer: new (loader: unknown) => SvgStringRenderer }).SVGStringRenderer;
     const r = new Renderer(view.loader());
     r.initialize(null, width, height, [pad.left + internals._origin[0], pad.top + internals._origin[1]]);
     r.background(view.background());

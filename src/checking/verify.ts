@@ -1,0 +1,141 @@
+/**
+ * `verifyClaims`: the library call behind `ratecheck verify`. It takes claims (or claims with the
+ * module they come from), applies a profile, derives each claim's seed from the global seed, tries the
+ * counterexample store first, verifies on worker threads when it can (each claim's seed does not depend
+ * on the thread), and writes the report when given a directory.
+ */
+import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import type { Claim, ProfileName } from '../claims/types.ts';
+import { iterationBudget, verifyClaim } from './runner.ts';
+import type { ClaimResult } from './result.ts';
+import { CounterexampleStore } from './store.ts';
+import { verifyInPool } from './pool.ts';
+import type { WorkerTask } from './worker.ts';
+import type { DrawnFigure } from '../reporting/html.ts';
+import { SCHEMA_VERSION, TOOL_VERSION, buildEntry, summarize, writeAtomic, type ClaimEntry, type Report } from '../reporting/report.ts';
+import { junitXml } from '../reporting/junit.ts';
+import { writeReport } from '../reporting/write.ts';
+
+export interface Profile {
+  runs: number;
+  iterationScale: number;
+  /** wall-clock budget of the whole run, seconds (none: unlimited) */
+  timeLimit?: number;
+}
+
+/** quick: a smoke run for pull requests; default: the README's run; thorough: nightly. */
+export const PROFILES: Record<ProfileName, Profile> = {
+  quick: { runs: 20, iterationScale: 0.25, timeLimit: 120 },
+  default: { runs: 100, iterationScale: 1 },
+  thorough: { runs: 500, iterationScale: 5 },
+};
+
+/** A claim with where it comes from: worker threads reload it from `file` (a claim file) or `module` (a catalog module URL). */
+export interface ClaimSource {
+  claim: Claim<any>;
+  file?: string;
+  module?: string;
+}
+
+export interface VerifyClaimsOptions {
+  /** Random instances per claim (default: the profile's). */
+  runs?: number;
+  /** Global seed (default 42); each claim runs with a seed derived from it and the claim's id. */
+  seed?: number;
+  /** Wall-clock budget of the whole run, seconds (default: the profile's); claims cut short are inconclusive. */
+  timeLimit?: number;
+  /** Iteration budget of one trajectory, overriding each claim's own. */
+  maxIterations?: number;
+  /** Run the dense methods where an exact reduced path exists. */
+  dense?: boolean;
+  profile?: ProfileName;
+  /** Counterexample store directory: stored instances are tried first, new ones added (default: none). */
+  store?: string;
+  /** Only the i-th of N slices of the claims (1 ≤ i ≤ N). */
+  shard?: { index: number; count: number };
+  /** Worker threads (default: the cores available when there are 4 claims or more and every claim can be reloaded). */
+  workers?: number;
+  /** Write report.json, report.md, report.html and the counterexamples here (default: nothing is written). */
+  out?: string;
+  /** Also write JUnit XML here. */
+  junit?: string;
+  /** Called as each claim's result arrives. */
+  onResult?: (claim: Claim<any>, result: ClaimResult, done: number, total: number) => void;
+  /** Warnings (unusable stored counterexamples, ...). */
+  warn?: (message: string) => void;
+}
+
+function asSource(c: Claim<any> | ClaimSource): ClaimSource {
+  return 'claim' in c && typeof (c as ClaimSource).claim === 'object' && !('instantiate' in c) ? (c as ClaimSource) : { claim: c as Claim<any> };
+}
+
+/** Verify claims and return the report (written to `out` when given). */
+export async function verifyClaims(claims: ReadonlyArray<Claim<any> | ClaimSource>, o: VerifyClaimsOptions = {}): Promise<Report> {
+  let selected = claims.map(asSource);
+  if (o.shard) {
+    const { index, count } = o.shard;
+    if (!(Number.isInteger(count) && count >= 1 && Number.isInteger(index) && index >= 1 && index <= count)) throw new RangeError('shard must be i/N with 1 ≤ i ≤ N');
+    selected = selected.filter((_, i) => i % count === index - 1);
+  }
+  const profileName = o.profile ?? 'default';
+  const profile = PROFILES[profileName];
+  if (!profile) throw new RangeError(`unknown profile '${profileName}' (quick, default or thorough)`);
+  const runs = o.runs ?? profile.runs;
+  const seed = o.seed ?? 42;
+  const timeLimit = o.timeLimit ?? profile.timeLimit;
+  const dense = o.dense ?? false;
+  const outDir = o.out !== undefined ? resolve(o.out) : undefined;
+  const store = o.store !== undefined ? new CounterexampleStore(resolve(o.store)) : null;
+  const warn = o.warn ?? (() => {});
+  const deadline = timeLimit !== undefined ? Date.now() + timeLimit * 1000 : undefined;
+  const tasks: WorkerTask[] = selected.map(({ claim, file, module }, index) => {
+    const maxIterations = iterationBudget(claim as Claim<unknown>, { maxIterations: o.maxIterations, iterationScale: profile.iterationScale });
+    const stored = store && !claim.aggregate ? store.usable(claim, maxIterations, warn) : [];
+    return { index, claimId: claim.id, claimFile: file, catalogModule: module, profile: profileName, deadline, figure: outDir !== undefined, options: { runs, seed, maxIterations, dense, replayFirst: stored } };
+  });
+  const reloadable = tasks.every((t) => t.claimFile !== undefined || t.catalogModule !== undefined);
+  const workers = reloadable ? Math.max(1, Math.min(o.workers ?? (tasks.length >= 4 ? availableParallelism() : 1), tasks.length)) : 1;
+  let done = 0;
+  const figures = new Map<string, DrawnFigure | null>();
+  const onResult = (task: WorkerTask, result: ClaimResult, figure?: DrawnFigure | null) => {
+    done++;
+    if (figure !== undefined) figures.set(task.claimId, figure);
+    o.onResult?.(selected[task.index].claim, result, done, tasks.length);
+  };
+  let results: ClaimResult[];
+  if (workers > 1) {
+    results = await verifyInPool(tasks, workers, onResult);
+  } else {
+    results = tasks.map((task) => {
+      const { claim } = selected[task.index];
+      const result = verifyClaim(claim, {
+        ...task.options,
+        timeLimitMs: deadline !== undefined ? Math.max(0, deadline - Date.now()) : undefined,
+        params: claim.profiles?.[profileName],
+      });
+      onResult(task, result);
+      return result;
+    });
+  }
+  const entries: ClaimEntry[] = selected.map(({ claim, file }, i) => {
+    const result = results[i];
+    if (store && result.counterexample && !result.counterexample.aggregate) store.add(claim.id, result.counterexample.params);
+    return buildEntry(claim as Claim<unknown>, result, outDir ?? '', file);
+  });
+  const report: Report = {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'ratecheck', version: TOOL_VERSION },
+    createdAt: new Date().toISOString(),
+    options: { runs, seed, timeLimitSec: timeLimit ?? null, maxIterations: o.maxIterations ?? null, dense, profile: profileName, shard: o.shard ? `${o.shard.index}/${o.shard.count}` : null },
+    summary: summarize(entries),
+    claims: entries,
+  };
+  if (outDir !== undefined) await writeReport(outDir, report, { claims: selected.map((c) => c.claim), precomputed: figures });
+  if (o.junit) {
+    mkdirSync(dirname(resolve(o.junit)), { recursive: true });
+    writeAtomic(resolve(o.junit), junitXml(report));
+  }
+  return report;
+}
