@@ -1,13 +1,7 @@
-/** Xu et al. 2024: the paper's figures, its audits' figures, and its audit commands. */
-import type { Command } from 'commander';
-import type { CommandContext, PaperFigure } from '../../catalog.ts';
-import { auditInit } from '../../analysis/audit-init.ts';
-import { defaultAuditConfig, widthAudit } from '../../analysis/width-audit.ts';
-import { initAuditFigure, widthAuditFigure } from './audits.ts';
+/** Xu et al. 2024: the paper's Figures 1-6. */
+import type { PaperFigure } from '../../catalog.ts';
 import { largeNetworkPanel, paperNetworkPanel, type NetworkPanel } from './network.ts';
 import { figure1, figure2, figure3, figure4, figure5, figure6, type NetworkPart } from './xu2024.ts';
-import { registerAuditInit } from '../../cli/commands/audit-init.ts';
-import { registerWidth } from '../../cli/commands/width.ts';
 
 /** A network panel, or why it is left out (the figure keeps its matrix-factorization panel). */
 export function networkPart(build: () => NetworkPanel): NetworkPart {
@@ -27,15 +21,3 @@ export const figures: PaperFigure[] = [
   { label: 'Figure 6 (varying c₂)', build: () => [figure6()] },
 ];
 
-export const auditFigures: PaperFigure[] = [
-  {
-    label: 'initialization audit',
-    build: () => [initAuditFigure(auditInit({ widths: [5, 20, 80], seed: 1 }), 'Paper instance m = 100, n = 80, r = 5, κ = 5 (σ₂..σ₄ geometric), seed 1, widths 5, 20, 80, 5000 iterations at most')],
-  },
-  { label: 'width audit', build: () => [widthAuditFigure(widthAudit(defaultAuditConfig()))] },
-];
-
-export function registerAuditCommands(program: Command, ctx: CommandContext): void {
-  registerAuditInit(program, ctx);
-  registerWidth(program, ctx, ctx.setCode);
-}
