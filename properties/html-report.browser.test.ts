@@ -11,8 +11,10 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { catalog } from '../theorems/index.ts';
+import { catalogClaims } from '../src/catalog.ts';
 import { verifyClaim } from '../src/checking/runner.ts';
-import { SCHEMA_VERSION, TOOL_VERSION, buildEntry, summarize, writeReport, type Report } from '../src/reporting/report.ts';
+import { SCHEMA_VERSION, TOOL_VERSION, buildEntry, summarize, type Report } from '../src/reporting/report.ts';
+import { writeReport } from '../src/reporting/write.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SEED = 5;
@@ -34,7 +36,7 @@ beforeAll(async () => {
   }
   const out = mkdtempSync(join(tmpdir(), 'ratecheck-html-'));
   const entries = IDS.map((id) => {
-    const claim = catalog.find((c) => c.id === id);
+    const claim = catalogClaims(catalog).find((c) => c.id === id);
     if (!claim) throw new Error(`claim ${id} is not in the catalog`);
     return buildEntry(claim, verifyClaim(claim, { runs: RUNS, seed: SEED }), out);
   });
@@ -46,7 +48,7 @@ beforeAll(async () => {
     summary: summarize(entries),
     claims: entries,
   };
-  writeReport(out, report);
+  await writeReport(out, report, { claims: catalogClaims(catalog) });
   htmlFile = join(out, 'report.html');
   userDataDir = mkdtempSync(join(tmpdir(), 'ratecheck-chromium-'));
   context = await chromium.launchPersistentContext(userDataDir, {

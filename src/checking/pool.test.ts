@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { WorkerFailure, verifyInPool } from './pool.ts';
 import { verifyClaim } from './runner.ts';
 import { ClaimDefect } from '../claims/types.ts';
@@ -7,6 +8,7 @@ import { exact, raised, rarelyMet } from '../../properties/fixtures/toy-claims.t
 import type { WorkerTask } from './worker.ts';
 
 const toyFile = resolve('properties/fixtures/toy-claims.ts');
+const toyCatalog = resolve('properties/fixtures/toy-catalog.ts');
 const SEED = 9;
 
 describe('parallel verification', () => {
@@ -40,9 +42,10 @@ describe('worker task handler (in-process)', () => {
     const { handle } = await import('./worker.ts');
     const ok = await handle({ index: 3, claimId: 'toy.exact', claimFile: toyFile, profile: 'quick', deadline: Date.now() + 60_000, options: { runs: 5, seed: 1, maxIterations: 50 } });
     expect(ok).toMatchObject({ index: 3, ok: true });
-    const builtin = await handle({ index: 0, claimId: 'xu2024-mf.lemma1-x0-outside', options: { runs: 3, seed: 1, maxIterations: 5 } });
-    expect(builtin.ok && builtin.result.verdict).toBe('refuted');
+    const fromCatalog = await handle({ index: 0, claimId: 'toy.raised-rate', catalogModule: pathToFileURL(toyCatalog).href, options: { runs: 3, seed: 1, maxIterations: 5 } });
+    expect(fromCatalog.ok && fromCatalog.result.verdict).toBe('refuted');
     expect(await handle({ index: 1, claimId: 'nope', options: { runs: 1, seed: 1, maxIterations: 1 } })).toMatchObject({ ok: false, defect: false });
+    expect(await handle({ index: 1, claimId: 'nope', catalogModule: pathToFileURL(toyFile).href, options: { runs: 1, seed: 1, maxIterations: 1 } })).toMatchObject({ ok: false, message: expect.stringMatching(/exports no catalog/) });
     const defect = await handle({ index: 2, claimId: 'defect.nan-bound', claimFile: resolve('properties/fixtures/nan-bound.ts'), options: { runs: 1, seed: 1, maxIterations: 1 } });
     expect(defect).toMatchObject({ ok: false, defect: true });
   });

@@ -253,7 +253,8 @@ export async function listClaims(targets: string[], json: boolean, io: Io, catal
   }
   const w = Math.max(...all.map((c) => c.id.length));
   for (const c of all) io.out(`${c.id.padEnd(w)}  ${c.expected.padEnd(9)} ${c.kind.padEnd(16)} [${c.source.confidence}] ${c.source.theorem}\n`);
-  io.out(`${all.length} claims (${all.filter((c) => c.expected === 'refuted').length} false variants)\n`);
+  const variants = all.filter((c) => c.expected === 'refuted').length;
+  io.out(`${all.length} claim${all.length === 1 ? '' : 's'} (${variants} false variant${variants === 1 ? '' : 's'})\n`);
   return 0;
 }
 

@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import { verifyClaim } from '../checking/runner.ts';
 import type { Claim } from '../claims/types.ts';
 import { claimAnchor, entryFigure, escapeHtml, htmlReport } from './html.ts';
-import { SCHEMA_VERSION, TOOL_VERSION, buildEntry, summarize, writeReport, type ClaimEntry, type Report } from './report.ts';
+import { SCHEMA_VERSION, TOOL_VERSION, buildEntry, summarize, type ClaimEntry, type Report } from './report.ts';
+import { writeReport } from './write.ts';
+import { loadRenderer } from './figures/render.ts';
+
+// the figures render synchronously inside htmlReport, once vega is loaded
+await loadRenderer();
 import { aggregate, neverMet, scalarClaims, tooFast, upper } from './figures/test-claims.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'ratecheck-html-unit-'));
@@ -98,7 +103,7 @@ describe('htmlReport', () => {
     expect(html).toContain('<figure class="rc-figure" data-claim="scalar.upper"><svg');
     expect(html).toContain('violates the bound at t = 0');
     expect(html).toContain('decided over many instances');
-    expect(html).toContain('not in the built-in catalog');
+    expect(html).toContain('the claim was not handed to the report writer');
     expect(html).toContain('no instance produced a compared iteration');
     expect(html).toContain('drawing it failed (generator broke)');
     expect(html).toContain('2 figures');
@@ -117,16 +122,16 @@ describe('htmlReport', () => {
     expect(plain).not.toContain('not as expected');
   });
 
-  it('falls back on the built-in catalog', () => {
-    expect(htmlReport(reportOf([holds]))).toContain('not in the built-in catalog');
+  it('draws no figure for a claim it was not handed', () => {
+    expect(htmlReport(reportOf([holds]))).toContain('the claim was not handed to the report writer');
   });
 });
 
 describe('writeReport', () => {
-  it('also writes report.html next to report.json and report.md', () => {
+  it('also writes report.html next to report.json and report.md', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ratecheck-write-'));
     const entry = buildEntry(neverMet as Claim<unknown>, verifyClaim(neverMet as Claim<unknown>, { runs: 3, seed: 1 }), dir);
-    writeReport(dir, reportOf([entry]), { claims: scalarClaims });
+    await writeReport(dir, reportOf([entry]), { claims: scalarClaims });
     for (const f of ['report.json', 'report.md', 'report.html']) expect(existsSync(join(dir, f))).toBe(true);
     expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain('scalar.never-met');
   });

@@ -5,55 +5,29 @@ import { join } from 'node:path';
 import { verifyClaim } from '../../checking/runner.ts';
 import type { Claim } from '../../claims/types.ts';
 import { SCHEMA_VERSION, TOOL_VERSION, buildEntry, summarize, type Report } from '../report.ts';
-import { claimFigureFor, claimsOfPaper, figureClaims, figureJobs, generateFigures, networkPart, type FigureJob } from './index.ts';
+import { claimFigureFor, figureClaims, figureJobs, generateFigures, type FigureJob } from './index.ts';
+import type { Paper } from '../../catalog.ts';
 import { lineFigure } from './spec.ts';
 import { aggregate, lower, tooFast, upper } from './test-claims.ts';
 
-const withUrl = (c: Claim<unknown>, id: string, url: string): Claim<unknown> => ({ ...c, id, source: { ...c.source, url } });
-const pool: Claim<unknown>[] = [
-  withUrl(upper as Claim<unknown>, 'xu2024-mf.toy', 'https://arxiv.org/abs/2410.09640'),
-  withUrl(tooFast as Claim<unknown>, 'xu2024-mf.toy-false', 'https://arxiv.org/abs/2410.09640'),
-  withUrl(lower as Claim<unknown>, 'kaczmarz.toy', 'https://arxiv.org/abs/2206.07553'),
-  withUrl(aggregate as Claim<unknown>, 'bcw2024.toy-aggregate', 'x'),
-  withUrl(upper as Claim<unknown>, 'bcw2024-extra.toy', 'x'),
-  withUrl(upper as Claim<unknown>, 'other.toy', 'https://example.org'),
+const figure = (name: string) => lineFigure({ name, title: name, caption: '', data: [{ t: 0, v: 1, series: 'a' }], panels: [{ title: '', x: { field: 't', title: 't' }, y: { field: 'v', title: 'v' } }] });
+const papers: Paper[] = [
+  { name: 'xu2024', title: 'x', claims: [{ ...(upper as Claim<unknown>), id: 'xu2024-mf.toy' }, { ...(tooFast as Claim<unknown>), id: 'xu2024-mf.toy-false' }], figures: [{ label: 'Figure 3', build: () => [figure('xu2024/figure3')] }] },
+  { name: 'bcw2024', title: 'b', claims: [{ ...(lower as Claim<unknown>), id: 'bcw2024.toy' }, { ...(aggregate as Claim<unknown>), id: 'bcw2024.toy-aggregate' }] },
 ];
 
 describe('selecting claims', () => {
-  it('assigns claims to papers by arXiv id or id prefix', () => {
-    expect(claimsOfPaper('xu2024', pool).map((c) => c.id)).toEqual(['xu2024-mf.toy', 'xu2024-mf.toy-false']);
-    expect(claimsOfPaper('bcw2024', pool).map((c) => c.id)).toEqual(['kaczmarz.toy', 'bcw2024.toy-aggregate', 'bcw2024-extra.toy']);
-    expect(figureClaims('bcw2024', pool).map((c) => c.id)).toEqual(['kaczmarz.toy', 'bcw2024-extra.toy']);
+  it('draws the true, instance-by-instance claims of a paper', () => {
+    expect(figureClaims(papers[0]).map((c) => c.id)).toEqual(['xu2024-mf.toy']);
+    expect(figureClaims(papers[1]).map((c) => c.id)).toEqual(['bcw2024.toy']);
   });
 
-  it('lists one job per paper figure, audit and claim', () => {
-    const jobs = figureJobs({ papers: ['xu2024', 'bcw2024'], claims: pool, claimOptions: { seed: 1, samples: 1, examples: 1 } });
-    expect(jobs.map((j) => j.label)).toEqual([
-      'Figure 1 (GD vs AltGD)',
-      'Figure 2 (GD vs NAG)',
-      'Figure 3 (theory vs actual)',
-      'Figure 4 (larger sizes)',
-      'Figure 5 (varying c)',
-      'Figure 6 (varying c₂)',
-      'initialization audit',
-      'width audit',
-      'batch size (minibatch heavy ball)',
-      'xu2024-mf.toy',
-      'kaczmarz.toy',
-      'bcw2024-extra.toy',
-    ]);
-    expect(figureJobs({ papers: ['bcw2024'], claims: [], claimOptions: { seed: 1, samples: 1, examples: 1 } })).toHaveLength(1);
-    const fig3 = jobs.find((j) => j.label.startsWith('Figure 3'))!.build();
-    expect(fig3.map((f) => f.name)).toEqual(['xu2024/figure3-theory-vs-actual']);
-    expect(jobs.find((j) => j.label === 'kaczmarz.toy')!.build().map((f) => f.name)).toEqual(['claims/kaczmarz.toy']);
-  });
-
-  it('keeps a figure when its network panel fails', () => {
-    expect(networkPart(() => {
-      throw new Error('no network');
-    })).toEqual({ error: 'the linear-network module failed (no network)' });
-    const ok = { rows: [], caption: 'c', meta: {} };
-    expect(networkPart(() => ok)).toBe(ok);
+  it('lists the papers’ own figures first, then one job per claim', () => {
+    const jobs = figureJobs({ papers, claimOptions: { seed: 1, samples: 1, examples: 1 } });
+    expect(jobs.map((j) => `${j.paper}: ${j.label}`)).toEqual(['xu2024: Figure 3', 'xu2024: xu2024-mf.toy', 'bcw2024: bcw2024.toy']);
+    expect(jobs[0].build().map((f) => f.name)).toEqual(['xu2024/figure3']);
+    expect(jobs[2].build().map((f) => f.name)).toEqual(['claims/bcw2024.toy']);
+    expect(figureJobs({ papers: [papers[1]], claimOptions: { seed: 1, samples: 1, examples: 1 } })).toHaveLength(1);
   });
 });
 

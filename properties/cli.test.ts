@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from './main.ts';
+import { main } from '../src/cli/main.ts';
+import { catalog } from '../theorems/index.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ratecheck-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -11,7 +12,7 @@ async function run(...args: string[]): Promise<{ code: number; out: string; err:
   let out = '', err = '';
   // verify writes to a store in the temporary folder, never into the checkout
   const extra = args[0] === 'verify' && !args.includes('--store') && !args.includes('--no-store') ? ['--store', join(tmp, 'store')] : [];
-  const code = await main(['node', 'ratecheck', ...args, ...extra], { out: (s) => (out += s), err: (s) => (err += s) });
+  const code = await main(['node', 'ratecheck', ...args, ...extra], { io: { out: (s) => (out += s), err: (s) => (err += s) }, catalog });
   return { code, out, err };
 }
 
@@ -125,8 +126,12 @@ describe('ratecheck CLI', () => {
   });
 
   it('tighten reports the largest ratio, the contraction, and writes the tight instance', async () => {
-    const r = await run('tighten', 'toy.exact', toy, '--budget', '0.3', '--out', join(tmp, 'tighten'));
-    expect(r.code, r.err).toBe(2); // two targets: tighten takes one claim
+    const file = await run('tighten', toy, '--budget', '0.3', '--out', join(tmp, 'tighten'));
+    expect(file.code, file.err).toBe(2); // a file of three claims: tighten takes one
+    expect(file.err).toMatch(/tighten takes one claim/);
+    const r = await run('tighten', toy, 'toy.exact', '--budget', '0.3', '--out', join(tmp, 'tighten'));
+    expect(r.code, r.err).toBe(0); // FILE id
+    expect(r.out).toMatch(/^toy\.exact: /);
     const one = await run('tighten', 'xu2024-mf.thm2-core', '--budget', '1', '--out', join(tmp, 'tighten'));
     expect(one.code, one.err).toBe(0);
     expect(one.out).toMatch(/largest observed\/bound ratio: 0\.70\d+ at t = 0/);
@@ -149,6 +154,14 @@ describe('ratecheck CLI', () => {
     expect(JSON.parse(net.out)['matrix-factorization']).toBeUndefined();
     expect((await run('audit-init', 'nonsense')).err).toMatch(/unknown family 'nonsense'/);
     expect((await run('audit-init', '--widths', '3')).err).toMatch(/d must be at least 5/);
+  });
+
+  it('list takes claim files and ids too', async () => {
+    const r = await run('list', toy, 'toy.exact');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/^toy\.exact\s+holds/);
+    expect(r.out).toMatch(/1 claim \(0 false variants\)/);
+    expect((await run('list', toy)).out).toMatch(/3 claims \(1 false variant\)/);
   });
 
   it('prints help and version with exit 0', async () => {
