@@ -66,7 +66,10 @@ export * from './reporting/figures/spec.ts';
 export * from './reporting/figures/curves.ts';
 export { claimFigure, traceInstance, sampleParams, type TraceRun } from './reporting/figures/claims.ts';
 
-// ----- Helpers for a paper's own commands --------------------------------------------------------------
+// ----- The command line, and helpers for a paper's own commands ------------------------------------------
+/** The whole command line over a catalog: `main(process.argv, { catalog })`. */
+export { main, type Io } from './cli/main.ts';
+export { InvalidArgumentError, type Command } from 'commander';
 export { UsageError } from './cli/errors.ts';
 export { positiveInt, nonNegativeInt, integer, positiveNumber } from './cli/options.ts';
 export { createProgress, type Progress, type ProgressStream } from './cli/progress.ts';

@@ -108,7 +108,7 @@ export function gdRate(stepSize: number, mu: number, L: number): number {
 }
 
 /**
- * Roundoff guard (dossier classical-calibration.md §C). The iterate x_t = x* + e_t is stored in float64,
+ * Roundoff guard, derived here. The iterate x_t = x* + e_t is stored in float64,
  * so every step adds a rounding error of about eps·‖x*‖ (errors relative to ‖e_t‖ are harmless: the gap
  * and the gradient are computed from e_t). A linear error recursion amplifies these injections by at
  * most `amplification` (Σ_k ‖M^k‖: 1/(1 − ρ) for a ρ-contraction, κ for Nesterov's double root, the

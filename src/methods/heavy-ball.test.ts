@@ -36,12 +36,12 @@ describe('parameters', () => {
     expect(() => polyakParameters(2, 1)).toThrow(RangeError);
   });
 
-  it('BCW’s get_params: the margin, κ_C of the dossier’s table (linear spectra, c = 2) and the analytic bound', () => {
+  it('BCW’s get_params: the margin, κ_C of the reference table (linear spectra, c = 2) and the analytic bound', () => {
     const table: [number, number][] = [[10, 4.84], [100, 14.25], [1000, 44.75], [1e4, 141.4]];
     for (const [kappa, kc] of table) {
       const p = bcwParameters(eigenvalueProfile('linear', 100, kappa));
       expect(p.kappaC).toBeCloseTo(kc, kappa === 1e4 ? 0 : 1);
-      expect(p.kappaCAtMin).toBe(p.kappaC); // attained at λ_min (dossier [N])
+      expect(p.kappaCAtMin).toBe(p.kappaC); // attained at λ_min (numerically)
       expect(p.kappaCAnalytic).toBeGreaterThanOrEqual(p.kappaC);
       expect(p.ell).toBe(0.5);
       expect(p.L).toBe(kappa + 0.5);

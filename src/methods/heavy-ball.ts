@@ -1,10 +1,10 @@
 /**
- * Heavy-ball methods on a consistent system Ax = b, f(x) = ½‖Ax − b‖² (dossier minibatch-heavy-ball.md):
- * - Polyak heavy ball x_{k+1} = x_k − α Aᵀ(Ax_k − b) + β(x_k − x_{k−1}) (§3, §6a);
- * - minibatch heavy ball (Bollapragada–Chen–Ward, §2 [REF-IMPL]): B indices i.i.d. with replacement
+ * Heavy-ball methods on a consistent system Ax = b, f(x) = ½‖Ax − b‖² (Polyak 1964; Bollapragada, Chen, Ward 2024):
+ * - Polyak heavy ball x_{k+1} = x_k − α Aᵀ(Ax_k − b) + β(x_k − x_{k−1}) (Polyak 1964, with its optimal parameters on [μ, L]);
+ * - minibatch heavy ball (Bollapragada–Chen–Ward 2024, Algorithm 1 and its reference code [REF-IMPL]): B indices i.i.d. with replacement
  *   from p (row-norm p_j = ‖a_j‖²/‖A‖²_F or uniform p_j = 1/n), the unbiased estimator
  *   g_k = (1/B) Σ_t (1/p_{j_t}) a_{j_t}(a_{j_t}ᵀx_k − b_{j_t}), x_{−1} = x₀;
- * - randomized Kaczmarz (Strohmer–Vershynin, §6d) and minibatch SGD (β = 0, §4.3).
+ * - randomized Kaczmarz (Strohmer–Vershynin 2009) and minibatch SGD (β = 0).
  * Parameter choices: Polyak's optimal (α*, β*) on [μ, L] and BCW's `get_params` on the enlarged
  * interval [λ_min − γ, λ_max + γ], γ = λ_min/c.
  *
@@ -30,7 +30,7 @@ function checkParameters(p: HeavyBallParameters): void {
   if (!(p.momentum >= 0 && p.momentum < 1)) throw new RangeError(`momentum must lie in [0, 1), got ${p.momentum}`);
 }
 
-/** Polyak's optimal parameters for spectrum(H) ⊂ [μ, L] (dossier §6a): α* = 4/(√L+√μ)², β* = ((√L−√μ)/(√L+√μ))². */
+/** Polyak's optimal parameters for spectrum(H) ⊂ [μ, L] (Polyak 1964): α* = 4/(√L+√μ)², β* = ((√L−√μ)/(√L+√μ))². */
 export function polyakParameters(mu: number, L: number): HeavyBallParameters & { rate: number } {
   if (!(mu > 0 && L >= mu && Number.isFinite(L))) throw new RangeError(`Polyak's parameters need 0 < μ ≤ L < ∞, got μ=${mu}, L=${L}`);
   const sL = Math.sqrt(L), sm = Math.sqrt(mu);
@@ -38,7 +38,7 @@ export function polyakParameters(mu: number, L: number): HeavyBallParameters & {
   return { stepSize: 4 / ((sL + sm) * (sL + sm)), momentum: rate * rate, rate };
 }
 
-/** Spectral radius of T_λ: √β when (1+β−αλ)² ≤ 4β, else (|1+β−αλ| + √((1+β−αλ)² − 4β))/2 (dossier §6a). */
+/** Spectral radius of T_λ: √β when (1+β−αλ)² ≤ 4β, else (|1+β−αλ| + √((1+β−αλ)² − 4β))/2 (the roots of z² − (1+β−αλ)z + β). */
 export function blockRadius(lambda: number, stepSize: number, momentum: number): number {
   const c = 1 + momentum - stepSize * lambda;
   const disc = c * c - 4 * momentum;
@@ -47,8 +47,8 @@ export function blockRadius(lambda: number, stepSize: number, momentum: number):
 }
 
 /**
- * cond₂(U_λ) for T_λ = U D U⁻¹ with unit-norm eigenvector columns (as numpy's eig returns them,
- * dossier §2): the eigenvectors are [z; 1], so U's Gram matrix is [[1, m], [m̄, 1]] with
+ * cond₂(U_λ) for T_λ = U D U⁻¹ with unit-norm eigenvector columns (as numpy's eig returns them in
+ * the reference code of Bollapragada–Chen–Ward): the eigenvectors are [z; 1], so U's Gram matrix is [[1, m], [m̄, 1]] with
  * m = (z̄₁z₂ + 1)/√((|z₁|²+1)(|z₂|²+1)) and cond = √((1+|m|)/(1−|m|)). Infinity for a double root.
  */
 export function eigenvectorCondition(lambda: number, stepSize: number, momentum: number): number {
@@ -80,7 +80,7 @@ export interface BcwParameters extends HeavyBallParameters {
   L: number;
   /** √β, the deterministic rate */
   rate: number;
-  /** κ_C = max over the spectrum of cond(U_λ) (the template's constant, dossier §3) */
+  /** κ_C = max over the spectrum of cond(U_λ) (the constant of Bollapragada–Chen–Ward's deterministic template) */
   kappaC: number;
   /** cond(U_{λ_min}), what the reference code computes */
   kappaCAtMin: number;
@@ -90,7 +90,7 @@ export interface BcwParameters extends HeavyBallParameters {
   effectiveConditionNumber: number;
 }
 
-/** BCW's `get_params(A, c)` [REF-IMPL] on the ascending spectrum of AᵀA (dossier §2). */
+/** BCW's `get_params(A, c)` [REF-IMPL] on the ascending spectrum of AᵀA (the paper's reference code). */
 export function bcwParameters(eigenvalues: ArrayLike<number>, c = 2): BcwParameters {
   const d = eigenvalues.length;
   if (d === 0) throw new RangeError('empty spectrum');
@@ -410,7 +410,7 @@ export function runMinibatchHeavyBall(problem: LeastSquares, spec: MinibatchSpec
   }
 }
 
-/** Minibatch SGD / averaged block Kaczmarz: minibatch heavy ball with β = 0 (dossier §4.3). */
+/** Minibatch SGD / averaged block Kaczmarz: minibatch heavy ball with β = 0 (the β = 0 case of Bollapragada–Chen–Ward's method). */
 export function runMinibatchSgd(problem: LeastSquares, spec: Omit<MinibatchSpec, 'momentum'>, x0: Float64Array, seed: number, observe: Observer, maxIterations: number): void {
   runMinibatchHeavyBall(problem, { ...spec, momentum: 0 }, x0, seed, observe, maxIterations);
 }

@@ -1,6 +1,6 @@
 /**
- * Exact expectations of minibatch heavy ball on a consistent system (dossier minibatch-heavy-ball.md
- * P2, P3, P4): the mean recursion and the second-moment propagation operator, applied without forming
+ * Exact expectations of minibatch heavy ball on a consistent system (Bollapragada, Chen,
+ * Ward 2024; derived from the update, exact): the mean recursion and the second-moment propagation operator, applied without forming
  * Kronecker products, and its spectral radius ρ_msq(B).
  *
  * State z_k = [e_k; e_{k−1}] (e = x − x*), z_{k+1} = M_k z_k with M_k = T − α P (W_k − H) Pᵀ,

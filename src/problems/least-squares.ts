@@ -1,6 +1,6 @@
 /**
  * Consistent linear systems Ax = b (b = Ax*) for the Kaczmarz / minibatch heavy-ball family
- * (Bollapragada–Chen–Ward, dossier minibatch-heavy-ball.md §1): n rows, d columns, a prescribed
+ * (Bollapragada–Chen–Ward 2024, Section 2): n rows, d columns, a prescribed
  * spectrum λ₁ ≤ … ≤ λ_d of H = AᵀA and controllable row norms.
  *
  * Construction: A = Y Vᵀ with V Haar-random (d x d) and Y (n x d) with YᵀY = diag(λ), so the
@@ -61,9 +61,9 @@ export interface LeastSquares {
   conditionNumber: number;
   /** κ̄_D = ‖A‖²_F/λ_min, the squared Demmel condition number (Strohmer–Vershynin) */
   demmelConditionNumber: number;
-  /** ‖A‖²_F/λ_max, the stable rank (minibatch SGD saturates at this batch, dossier §4.3) */
+  /** ‖A‖²_F/λ_max, the stable rank (minibatch SGD saturates at this batch) */
   stableRank: number;
-  /** η = n max‖a_i‖²/‖A‖²_F ≥ 1, the price of uniform rather than row-norm sampling (dossier §1) */
+  /** η = n max‖a_i‖²/‖A‖²_F ≥ 1, the price of uniform rather than row-norm sampling  */
   eta: number;
 }
 
@@ -289,7 +289,7 @@ export function leastSquaresFromSystem(A: Mat, b: Float64Array | readonly number
 }
 
 /**
- * Kidambi–Netrapalli–Jain–Kakade's hard instance as a finite sum (dossier §6b [D]): n = 2m rows, m equal
+ * Kidambi–Netrapalli–Jain–Kakade's hard instance as a finite sum (Kidambi, Netrapalli, Jain, Kakade, ICLR 2018, Section 3): n = 2m rows, m equal
  * to √(2/n) σ₁ e₁ᵀ and m equal to √(2/n) σ₂ e₂ᵀ (z = √2, so c = E[z⁴]/2 = 2), AᵀA = diag(σ₁², σ₂²),
  * b = A x*. Uniform and row-norm sampling both draw each group with probability ½.
  */

@@ -32,7 +32,7 @@ function trial(p: QuadraticParams): Trial {
   const L = 1, mu = 1 / p.kappa;
   // the spectrum: μ and L themselves, the rest uniform in between
   const lambda = Array.from({ length: p.d }, (_, i) => (i === 0 ? mu : i === 1 ? L : mu + (L - mu) * rng.uniform()));
-  const x0 = Array.from({ length: p.d }, () => rng.normal());
+  const x0 = Array.from({ length: p.d }, () => rng.gaussian());
   const norm = (x: number[]) => Math.hypot(...x);
   const start = norm(x0);
   const rate = 1 - mu / L;
@@ -65,6 +65,7 @@ export const gdRate = defineClaim<QuadraticParams>({
 export const gdRateTooFast = withRate(gdRate, 'rate', (rho) => rho * rho, {
   id: 'example.gd-rate-squared',
   statement: 'FALSE variant: ‖x_t − x*‖ ≤ (1 − μ/L)^{2t} ‖x₀ − x*‖',
+  expected: 'refuted',
   falseBecause: 'the component on the eigenvector of μ contracts by exactly 1 − μ/L per step',
 });
 

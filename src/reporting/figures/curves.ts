@@ -6,7 +6,7 @@ import { thinIndices, type Row } from './spec.ts';
 
 /** Points kept per curve. */
 const POINTS = 160;
-/** The paper's widths (figure legends, dossier §10 [U]). */
+/** The paper's widths (the legends of Figures 1 and 2). */
 export const PAPER_WIDTHS = [5, 20, 80] as const;
 /** Initialization seeds averaged per curve (the paper averages 10). */
 export const SEEDS = 10;
