@@ -156,6 +156,41 @@ describe('ratecheck CLI', () => {
     expect((await run('audit-init', '--widths', '3')).err).toMatch(/d must be at least 5/);
   });
 
+  it('loads .ts, .mts, .cts, .js, .mjs and .cjs claim files as written, never a sibling', async () => {
+    // inside the checkout, so that 'fast-check' resolves from the claim files
+    const dir = mkdtempSync(join(process.cwd(), '.ratecheck', 'claims-'));
+    try {
+      const body = (id: string) => `{
+  id: '${id}', statement: 'x_t = 1', source: { paper: 'p', theorem: 't', url: 'u', confidence: 'D' }, kind: 'bound-for-all-t', expected: 'holds',
+  params: fc.integer({ min: 1, max: 3 }),
+  instantiate: () => ({ hypotheses: [], derived: {}, bounds: [{ metric: 'x', relation: 'le', value: () => 1, floor: 0, cite: 'c' }], run: (observe) => { observe(0, { x: 1 }); } }),
+}`;
+      const esm = (id: string) => `import fc from 'fast-check';\nexport const c = ${body(id)};\n`;
+      const cjs = (id: string) => `const fc = require('fast-check');\nmodule.exports = { claims: [${body(id)}] };\n`;
+      const files: Record<string, string> = { 'a.ts': esm('ext.ts'), 'a.mts': esm('ext.mts'), 'a.cts': cjs('ext.cts'), 'a.mjs': esm('ext.mjs'), 'b.js': esm('ext.js'), 'a.cjs': cjs('ext.cjs') };
+      writeFileSync(join(dir, 'package.json'), '{"type": "module"}');
+      for (const [f, text] of Object.entries(files)) writeFileSync(join(dir, f), text);
+      for (const f of Object.keys(files)) {
+        const r = await run('list', join(dir, f));
+        expect(r.code, `${f}: ${r.err}`).toBe(0);
+        expect(r.out, f).toMatch(new RegExp(`^ext\\.${f.split('.')[1]}\\s+holds`));
+      }
+      // a syntax error names the file, line and column
+      writeFileSync(join(dir, 'broken.ts'), 'export const c = {\n  id: ,\n};\n');
+      const ts = await run('list', join(dir, 'broken.ts'));
+      expect(ts.code).toBe(2);
+      expect(ts.err).toMatch(/cannot load claim file .*broken\.ts: .*broken\.ts:2:\d+: ERROR/);
+      writeFileSync(join(dir, 'broken.mjs'), 'export const c = {\n  id: ,\n};\n');
+      const mjs = await run('list', join(dir, 'broken.mjs'));
+      expect(mjs.code).toBe(2);
+      expect(mjs.err).toMatch(/cannot load claim file .*broken\.mjs: .*broken\.mjs:2: /);
+      const wrong = await run('list', join(dir, 'package.json'));
+      expect(wrong.err).toMatch(/expected one of \.ts, \.mts, \.cts, \.js, \.mjs, \.cjs/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('list takes claim files and ids too', async () => {
     const r = await run('list', toy, 'toy.exact');
     expect(r.code, r.err).toBe(0);

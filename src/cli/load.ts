@@ -9,6 +9,7 @@
  * (which never changes how any other file loads). The exact file named is loaded, never a sibling with
  * another extension.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -54,12 +55,23 @@ export function loadError(e: unknown): string {
   // esbuild (through tsx): "Transform failed with 1 error:\n/path/file.ts:3:10: ERROR: Expected ..."
   const located = lines.find((l) => /:\d+:\d+: (ERROR|error)/.test(l));
   if (located) return located.trim();
-  // Node's own SyntaxError: the location is the first line of the stack ("file:///path:3")
-  if (e instanceof SyntaxError && typeof e.stack === 'string') {
-    const where = e.stack.split('\n')[0];
-    if (/:\d+$/.test(where)) return `${where.replace(/^file:\/\//, '')}: ${lines[0]}`;
-  }
   return lines[0];
+}
+
+/**
+ * Where Node's parser stops in a JavaScript file: `node --check` prints "path:LINE", the source line
+ * and a caret under the column. Null when the file parses.
+ */
+export function syntaxErrorLocation(file: string): string | null {
+  const r = spawnSync(process.execPath, ['--check', file], { encoding: 'utf8', timeout: 30_000 });
+  if (r.status === 0) return null;
+  const lines = (r.stderr ?? '').split('\n');
+  const at = lines.findIndex((l) => /:\d+$/.test(l));
+  if (at < 0) return null;
+  const caret = lines[at + 2] ?? '';
+  const column = caret.includes('^') ? caret.indexOf('^') + 1 : null;
+  const message = lines.find((l) => /^SyntaxError: /.test(l))?.replace(/^SyntaxError: /, '') ?? 'syntax error';
+  return `${lines[at].replace(/^file:\/\//, '')}${column ? `:${column}` : ''}: ${message}`;
 }
 
 /** Import a module by path, TypeScript through tsx's scoped loader, JavaScript natively. */
@@ -95,7 +107,8 @@ export async function loadClaimFile(arg: string): Promise<LoadedClaim[]> {
   try {
     mod = await importModule(file);
   } catch (e) {
-    throw new UsageError(`cannot load claim file ${arg}: ${loadError(e)}`);
+    const located = e instanceof SyntaxError && !TS_EXTENSIONS.has(extname(file)) ? syntaxErrorLocation(file) : null;
+    throw new UsageError(`cannot load claim file ${arg}: ${located ?? loadError(e)}`);
   }
   const found = claimsOfModule(mod);
   if (found.length === 0) throw new UsageError(`claim file ${arg} exports no claims`);
