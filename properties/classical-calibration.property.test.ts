@@ -7,8 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import { verdictTests } from './verdicts.ts';
 import fc from 'fast-check';
-import gdClaims, { droriTeboulleHuber, gdDistance, gdFunctionValue } from '../theorems/classical-gd.ts';
-import nesterovClaims, { muMode, nesterovBound, nesterovBoundTrial, nesterovMuMode, nesterovParams, type NesterovParams } from '../theorems/classical-nesterov.ts';
+import { paper as gdPaper } from '../theorems/classical-gd/index.ts';
+import { droriTeboulleHuber } from '../theorems/classical-gd/drori-teboulle.ts';
+import { gdDistance } from '../theorems/classical-gd/strongly-convex-distance.ts';
+import { gdFunctionValue } from '../theorems/classical-gd/strongly-convex-function-value.ts';
+import { paper as nesterovPaper } from '../theorems/classical-nesterov/index.ts';
+import { muMode, nesterovParams, type NesterovParams } from '../theorems/classical-nesterov/setup.ts';
+import { nesterovBound, nesterovBoundTrial } from '../theorems/classical-nesterov/strongly-convex-bound.ts';
+import { nesterovMuMode } from '../theorems/classical-nesterov/mu-mode.ts';
 import { verifyClaim } from '../src/checking/runner.ts';
 import { checkInstance } from '../src/checking/instance.ts';
 import { defineClaim, type Claim } from '../src/claims/types.ts';
@@ -19,7 +25,7 @@ const SEED = 11;
 const RUNS = 25;
 
 // within the claims' relative tolerance (1e-9, or 1e-6 for the double-root spectral radius)
-verdictTests('classical calibration catalog', [...gdClaims, ...nesterovClaims], { seed: SEED, runs: RUNS, ratioSlack: 1e-6 });
+verdictTests('classical calibration catalog', [...gdPaper.claims, ...nesterovPaper.claims], { seed: SEED, runs: RUNS, ratioSlack: 1e-6 });
 
 describe('tightness on the examples', () => {
   for (const claim of [droriTeboulleHuber, gdDistance, gdFunctionValue, nesterovMuMode] as Claim<any>[]) {

@@ -10,11 +10,12 @@ import { contractionOf, tighten } from '../src/checking/tighten.ts';
 import { paperSetup } from '../theorems/xu2024-matrix-factorization.ts';
 import { checkInstance } from '../src/checking/instance.ts';
 import { catalog } from '../theorems/index.ts';
-import { muMode } from '../theorems/classical-nesterov.ts';
+import { catalogClaims } from '../src/catalog.ts';
+import { muMode } from '../theorems/classical-nesterov/setup.ts';
 
 const SEED = 17;
 const claim = (id: string) => {
-  const c = catalog.find((x) => x.id === id);
+  const c = catalogClaims(catalog).find((x) => x.id === id);
   if (!c) throw new Error(`no claim ${id}`);
   return c;
 };

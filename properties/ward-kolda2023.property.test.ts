@@ -6,14 +6,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { verdictTests } from './verdicts.ts';
-import claims, { wkSetup } from '../theorems/ward-kolda2023-altgd.ts';
+import { paper } from '../theorems/ward-kolda2023-altgd/index.ts';
+import { wkSetup } from '../theorems/ward-kolda2023-altgd/setup.ts';
 import { reduceToSpan } from '../src/problems/matrix-factorization.ts';
 import { runFactorization } from '../src/methods/factorization.ts';
 import { seedArb } from '../src/claims/arbitraries.ts';
 
 const SEED = 11;
 
-verdictTests('ward-kolda2023 catalog', claims, { seed: SEED, runs: 25 });
+verdictTests('ward-kolda2023 catalog', paper.claims, { seed: SEED, runs: 25 });
 
 describe('engine properties on the ward-kolda2023 instances', () => {
   it('AltGD on the span reduction agrees with the dense run to 1e-9 relative above the roundoff floor', () => {

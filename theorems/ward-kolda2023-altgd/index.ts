@@ -1,8 +1,9 @@
 import { definePaper } from 'ratecheck';
-import claims from '../ward-kolda2023-altgd.ts';
+import { exactParameterizationStalls, iterationsKappa2, iterationsLinear } from './altgd-iterations.ts';
+import { colAInvariant, colAInvariantOutside, rowAInvariantFails } from './invariants.ts';
 
 export const paper = definePaper({
   name: 'ward-kolda2023',
   title: 'Ward, Kolda. Convergence of alternating gradient descent for matrix factorization. NeurIPS 2023',
-  claims,
+  claims: [iterationsKappa2, iterationsLinear, exactParameterizationStalls, colAInvariant, colAInvariantOutside, rowAInvariantFails],
 });
