@@ -1,5 +1,13 @@
-import { definePaper } from 'ratecheck';
-import claims from '../yun2019-projected-gd.ts';
+/**
+ * Yun, Sra, Jadbabaie. Efficiently testing local optimality and escaping saddles for ReLU networks.
+ * ICLR 2019. https://arxiv.org/abs/1809.10858 (Lemma 3, OpenReview submission numbering).
+ *
+ * setup.ts (source, parameters, instance, oracle), householder.ts (QR and LU kernels), lemma3.ts.
+ */
+import { definePaper, type Claim } from 'ratecheck';
+import { alwaysConverges, anyStepSize, classifyByLambdaMinQ, lemma3 } from './lemma3.ts';
+
+export const claims: Claim<any>[] = [lemma3, classifyByLambdaMinQ, anyStepSize, alwaysConverges];
 
 export const paper = definePaper({
   name: 'yun2019',
