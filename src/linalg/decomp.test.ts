@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SubspaceDistance, haarOrthonormal, numericalRank, orthonormalBasis, singularValues, svd } from './decomp.ts';
+import { SubspaceDistance, haarOrthonormal, numericalRank, orthonormalBasis, qrOrthogonal, singularValues, solveLinear, svd } from './decomp.ts';
 import { fromRows, gemm, gemmTN, identity, maxAbsDiff, transpose, zeros, type Mat } from './dense.ts';
 import { Rng } from '../random/rng.ts';
 
@@ -70,5 +70,21 @@ describe('Haar factors and subspaces', () => {
     // the distance of e₁ from span(q) is √(1 − ‖qᵀe₁‖²)
     const proj = q.data[0] ** 2 + q.data[1] ** 2;
     expect(outside).toBeCloseTo(Math.sqrt(1 - proj), 13);
+  });
+});
+
+describe('qrOrthogonal and solveLinear', () => {
+  it('Q has orthonormal columns spanning the columns of a; solveLinear inverts a·X = b', () => {
+    const a = fromRows([[2, 1, 0], [1, 3, 1], [0, 1, 4], [1, 0, 1]]);
+    const q = qrOrthogonal(a);
+    expect([q.rows, q.cols]).toEqual([4, 3]);
+    const qtq = gemmTN(zeros(3, 3), q, q);
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expect(qtq.data[i * 3 + j]).toBeCloseTo(i === j ? 1 : 0, 12);
+    const s = fromRows([[4, 1], [1, 3]]);
+    const b = fromRows([[1, 2], [0, 1]]);
+    const x = solveLinear(s, b);
+    const back = gemm(zeros(2, 2), s, x);
+    for (let i = 0; i < 4; i++) expect(back.data[i]).toBeCloseTo(b.data[i], 12);
+    expect(() => solveLinear(a, b)).toThrow(/incompatible shapes/);
   });
 });

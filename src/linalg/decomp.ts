@@ -3,7 +3,7 @@
  * reconstruction (ml-matrix's wide-matrix SVD and singular-vector signs have known pitfalls), and wide
  * matrices are transposed before decomposing.
  */
-import { EigenvalueDecomposition, Matrix, SingularValueDecomposition } from 'ml-matrix';
+import { EigenvalueDecomposition, Matrix, QrDecomposition, SingularValueDecomposition, solve } from 'ml-matrix';
 import { gemm, transpose, zeros, frobNorm, gemmTN, type Mat } from './dense.ts';
 import type { Rng } from '../random/rng.ts';
 
@@ -173,4 +173,15 @@ export function symmetricEigen(S: Matrix): SymmetricEigen {
   const residual = S.mmul(vectors).sub(vectors.clone().mulRowVector(values)).norm('frobenius');
   if (!(residual <= 1e-9 * scale)) throw new Error(`symmetric eigendecomposition check failed: relative residual ${residual / scale}`);
   return { values, vectors };
+}
+
+/** The m×n orthogonal factor Q of the Householder QR a = QR (m ≥ n), through ml-matrix. */
+export function qrOrthogonal(a: Mat): Mat {
+  return fromMatrix(new QrDecomposition(toMatrix(a)).orthogonalMatrix);
+}
+
+/** The solution X of a·X = b for a square, nonsingular a (LU with partial pivoting, through ml-matrix). */
+export function solveLinear(a: Mat, b: Mat): Mat {
+  if (a.rows !== a.cols || b.rows !== a.rows) throw new RangeError(`solveLinear: incompatible shapes ${a.rows}x${a.cols}, ${b.rows}x${b.cols}`);
+  return fromMatrix(solve(toMatrix(a), toMatrix(b)));
 }

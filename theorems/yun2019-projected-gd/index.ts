@@ -2,7 +2,7 @@
  * Yun, Sra, Jadbabaie. Efficiently testing local optimality and escaping saddles for ReLU networks.
  * ICLR 2019. https://arxiv.org/abs/1809.10858 (Lemma 3, OpenReview submission numbering).
  *
- * setup.ts (source, parameters, instance, oracle), householder.ts (QR and LU kernels), lemma3.ts.
+ * setup.ts (source, parameters, instance, oracle), lemma3.ts.
  */
 import { definePaper, type Claim } from 'ratecheck';
 import { alwaysConverges, anyStepSize, classifyByLambdaMinQ, lemma3 } from './lemma3.ts';

@@ -15,8 +15,7 @@
  * bracket).
  */
 import fc from 'fast-check';
-import { fromMatrix, gemm, gemmNT, gemmTN, fromRows, frobNorm, haarOrthonormal, logUniform, Rng, seedArb, symmetricEigen, toMatrix, zeros, type Mat, type Source, type SymmetricEigen } from 'ratecheck';
-import { householderQ, luSolve } from './householder.ts';
+import { fromMatrix, gemm, gemmNT, gemmTN, fromRows, frobNorm, haarOrthonormal, logUniform, qrOrthogonal, solveLinear, Rng, seedArb, symmetricEigen, toMatrix, zeros, type Mat, type Source, type SymmetricEigen } from 'ratecheck';
 
 const PAPER = 'Yun, Sra, Jadbabaie. Efficiently testing local optimality and escaping saddles for ReLU networks. ICLR 2019';
 const URL = 'https://arxiv.org/abs/1809.10858';
@@ -129,7 +128,7 @@ export function buildYun(params: YunParams): YunInstance {
   // O = [R | Z]: QR of [Aᵀ | G]; R spans range(Aᵀ), Z its orthogonal complement null(A)
   const G = zeros(p, p);
   for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) G.data[i * p + j] = j < q ? A.data[j * p + i] : rng.gaussian();
-  const O = householderQ(G);
+  const O = qrOrthogonal(G);
   const Z = zeros(p, nu);
   for (let i = 0; i < p; i++) for (let j = 0; j < nu; j++) Z.data[i * nu + j] = O.data[i * p + q + j];
   if (!params.explicit) {
@@ -168,7 +167,7 @@ export function buildYun(params: YunParams): YunInstance {
   const alpha = lambdaMaxQ > 0 ? params.stepFraction / lambdaMaxQ : params.stepFraction / Math.max(normQ, Number.MIN_VALUE);
   // P = I − Aᵀ(AAᵀ)⁻¹A, as in the lemma
   const AAt = gemmNT(zeros(q, q), A, A);
-  const P = gemmTN(zeros(p, p), A, luSolve(AAt, A));
+  const P = gemmTN(zeros(p, p), A, solveLinear(AAt, A));
   for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) P.data[i * p + j] = (i === j ? 1 : 0) - P.data[i * p + j];
   const sv = symmetricEigen(toMatrix(AAt)).values.map((v) => Math.sqrt(Math.max(v, 0)));
   const rowRankRatio = Math.min(...sv) / Math.max(...sv);
