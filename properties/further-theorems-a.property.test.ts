@@ -7,8 +7,16 @@
 import { describe, expect, it } from 'vitest';
 import { verdictTests } from './verdicts.ts';
 import fc from 'fast-check';
-import stichClaims, { def21RandK, def21TopK, lemma32, paperLikeSetup, stichParams, thm24, theorem24Bound, minimalShift } from '../theorems/stich2018-sparsified-sgd.ts';
-import smoothingClaims, { nsSecondMoment, nsValue, rsgf, rsgfBound, smoothingInstance, smoothingParams } from '../theorems/gaussian-smoothing.ts';
+import { paper as stich2018 } from '../theorems/stich2018-sparsified-sgd/index.ts';
+import { minimalShift, paperLikeSetup, stichParams } from '../theorems/stich2018-sparsified-sgd/setup.ts';
+import { theorem24Bound, thm24 } from '../theorems/stich2018-sparsified-sgd/theorem-2.4.ts';
+import { lemma32 } from '../theorems/stich2018-sparsified-sgd/lemma-3.2.ts';
+import { def21RandK, def21TopK } from '../theorems/stich2018-sparsified-sgd/definition-2.1.ts';
+import { paper as gaussianSmoothing } from '../theorems/gaussian-smoothing/index.ts';
+import { smoothingInstance, smoothingParams } from '../theorems/gaussian-smoothing/setup.ts';
+import { nsValue } from '../theorems/gaussian-smoothing/ns-theorem-1.ts';
+import { nsSecondMoment } from '../theorems/gaussian-smoothing/ns-theorem-4.ts';
+import { rsgf, rsgfBound } from '../theorems/gaussian-smoothing/ghadimi-lan-theorem-3.2.ts';
 import { checkInstance } from '../src/checking/instance.ts';
 import type { Claim } from '../src/claims/types.ts';
 import { randKExpectation, weightSum } from '../src/methods/sparsified-sgd.ts';
@@ -18,7 +26,7 @@ import { Rng } from '../src/random/rng.ts';
 const SEED = 11;
 const RUNS = 15;
 
-verdictTests('further theorems (a): catalog verdicts', [...stichClaims, ...smoothingClaims], { seed: SEED, runs: RUNS });
+verdictTests('further theorems (a): catalog verdicts', [...stich2018.claims, ...gaussianSmoothing.claims], { seed: SEED, runs: RUNS });
 
 describe('tight sub-properties and loose main bounds', () => {
   it('Definition 2.1: top_k and rand_k attain (1 − k/d) on their examples', () => {
