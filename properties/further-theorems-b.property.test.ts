@@ -7,9 +7,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import shamir, { balancedBracket, balancedParams, balancedStudy, medianStudy, negMeanLogProduct, peakValue } from '../theorems/shamir2019-deep-scalar.ts';
-import yun, { buildYun, lemma3Params, oracleType, runProjectedGd, type YunParams } from '../theorems/yun2019-projected-gd.ts';
-import chi, { phaseParams } from '../theorems/chi2019-phase-retrieval.ts';
+import { claims as shamir } from '../theorems/shamir2019-deep-scalar/index.ts';
+import { balancedBracket, balancedParams, balancedStudy, peakValue } from '../theorems/shamir2019-deep-scalar/setup.ts';
+import { medianStudy } from '../theorems/shamir2019-deep-scalar/median-growth.ts';
+import { negMeanLogProduct } from '../theorems/shamir2019-deep-scalar/init-log-product.ts';
+import { claims as yun } from '../theorems/yun2019-projected-gd/index.ts';
+import { buildYun, lemma3Params, oracleType, type YunParams } from '../theorems/yun2019-projected-gd/setup.ts';
+import { runProjectedGd } from '../theorems/yun2019-projected-gd/lemma3.ts';
+import { paper as chi2019 } from '../theorems/chi2019-phase-retrieval/index.ts';
+import { phaseParams } from '../theorems/chi2019-phase-retrieval/setup.ts';
 import { verifyClaim } from '../src/checking/runner.ts';
 import { checkInstance } from '../src/checking/instance.ts';
 import { replayCounterexample } from '../src/checking/replay.ts';
@@ -17,6 +23,7 @@ import { buildEntry, counterexampleFile } from '../src/reporting/report.ts';
 import { balancedStepsToProduct } from '../src/methods/deep-scalar.ts';
 import { phaseRetrievalProblem, sampleSize, spectralInit } from '../src/problems/phase-retrieval.ts';
 
+const chi = chi2019.claims;
 const SEED = 13;
 const RUNS = 15;
 /** The statistical study runs 135 GD trajectories per instance: fewer instances. */
