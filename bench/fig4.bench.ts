@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { clone, scale, zeros } from '../src/linalg/dense.ts';
 import { reduceFactorization } from '../src/problems/matrix-factorization.ts';
 import { methodSpec, runFactorization } from '../src/methods/factorization.ts';
-import { paperSetup, reducedInit, xuSetup } from '../theorems/xu2024-matrix-factorization.ts';
+import { paperSetup, reducedInit, xuSetup } from '../theorems/xu2024/mf-setup.ts';
 import { round, type BenchSuite } from './harness.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));

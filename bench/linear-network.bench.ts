@@ -9,16 +9,8 @@
  */
 import { runFactorization } from '../src/methods/factorization.ts';
 import { gaussianMatrix, lowRankMatrix, spectrum } from '../src/problems/low-rank.ts';
-import {
-  networkConstants,
-  networkInit,
-  networkSetup,
-  paperNetworkLarge,
-  paperScale,
-  reduceNetwork,
-  runLinearNetwork,
-  scaledProblem,
-} from '../src/problems/linear-network.ts';
+import { networkSetup, reduceNetwork, runLinearNetwork } from '../src/problems/linear-network.ts';
+import { networkConstants, networkInit, paperNetworkLarge, paperScale, scaledProblem } from '../theorems/xu2024/network-setup.ts';
 import { zeros } from '../src/linalg/dense.ts';
 import { medianTime, round, type BenchSuite } from './harness.ts';
 

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { contractionOf, tighten } from '../src/checking/tighten.ts';
-import { paperSetup } from '../theorems/xu2024-matrix-factorization.ts';
+import { paperSetup } from '../theorems/xu2024/mf-setup.ts';
 import { checkInstance } from '../src/checking/instance.ts';
 import { catalog } from '../theorems/index.ts';
 import { catalogClaims } from '../src/catalog.ts';

@@ -6,7 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import claims, { HIDDEN_CONSTANT, networkParams, netContext } from '../theorems/xu2024-linear-networks.ts';
+import { linearNetworks } from '../theorems/xu2024/linear-networks.ts';
+import { HIDDEN_CONSTANT } from '../theorems/xu2024/network-iterations.ts';
+import { networkParams, netContext } from '../theorems/xu2024/network-trial.ts';
 import { verifyClaim } from '../src/checking/runner.ts';
 import { checkInstance } from '../src/checking/instance.ts';
 import { replayCounterexample } from '../src/checking/replay.ts';
@@ -14,6 +16,7 @@ import { buildEntry, counterexampleFile } from '../src/reporting/report.ts';
 import { reduceNetwork, runLinearNetwork, type NetworkParams } from '../src/problems/linear-network.ts';
 import type { FactorizationMetrics } from '../src/methods/factorization.ts';
 
+const claims = linearNetworks.claims;
 const SEED = 11;
 const RUNS = 20;
 

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { verdictTests } from './verdicts.ts';
 import fc from 'fast-check';
-import claims, { reducedInit, unbalancedInit, xuParams, xuSetup, thm1Threshold, type XuParams } from '../theorems/xu2024-matrix-factorization.ts';
+import { claims } from '../theorems/xu2024/matrix-factorization.ts';
+import { reducedInit, unbalancedInit, xuParams, xuSetup, thm1Threshold, type XuParams } from '../theorems/xu2024/mf-setup.ts';
 import { verifyClaim } from '../src/checking/runner.ts';
 import { checkInstance } from '../src/checking/instance.ts';
 import { replayCounterexample } from '../src/checking/replay.ts';

@@ -69,7 +69,7 @@ export { claimFigure, traceInstance, sampleParams, type TraceRun } from './repor
 // ----- The command line, and helpers for a paper's own commands ------------------------------------------
 /** The whole command line over a catalog: `main(process.argv, { catalog })`. */
 export { main, type Io } from './cli/main.ts';
-export { InvalidArgumentError, type Command } from 'commander';
+export { Command, CommanderError, InvalidArgumentError } from 'commander';
 export { UsageError } from './cli/errors.ts';
 export { positiveInt, nonNegativeInt, integer, positiveNumber } from './cli/options.ts';
 export { createProgress, type Progress, type ProgressStream } from './cli/progress.ts';

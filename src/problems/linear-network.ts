@@ -6,15 +6,15 @@
  * (no 1/N), its gradients ∇_X f = R DᵀY and ∇_Y f = D RᵀX with R = XYᵀD − L, the residual model the
  * gradient methods of src/methods/factorization.ts run on, instances satisfying Assumption 1 (L = AD
  * with cond(A) = O(1), rank(L) = r; D = UΣVᵀ with a prescribed spectrum and an orthonormal or Gaussian
- * V), the initializations (12)-(14) of the paper and the small balanced Gaussian and orthogonal
- * initializations of prior work, the constants L̃, μ̃ of Theorem 3, and the exact reduced problem.
+ * V), and the exact reduced problem. The paper's initializations (12)-(14), Theorem 3's constants and
+ * its experiments' named instances live with the paper, in theorems/xu2024/network-setup.ts.
  *
  * Reduction: with Y₀ ∈ col(D) and col(X₀) ⊆ col(Q) for an orthonormal Q ⊇ col(L) (Q = I for a
  * full-rank X₀), every GD / AltGD / NAG iterate keeps X_t ∈ col(Q), Y_t ∈ col(U_D), and R_t has its
  * rows in row(D) = col(V_D) (D = U_D Σ V_Dᵀ thin). The method on (QᵀLV_D, Σ, QᵀX₀, U_DᵀY₀) is the same
  * method, with the same residual and distance norms (the bases have orthonormal columns).
  */
-import { axpy, clone, frobNorm, gemm, gemmNT, gemmTN, scale as scaleInPlace, transpose, zeros, type Mat } from '../linalg/dense.ts';
+import { axpy, clone, frobNorm, gemm, gemmNT, gemmTN, zeros, type Mat } from '../linalg/dense.ts';
 import { haarOrthonormal, numericalRank, SubspaceDistance, svd } from '../linalg/decomp.ts';
 import { Rng } from '../random/rng.ts';
 import type { Observer } from '../claims/types.ts';
@@ -283,120 +283,6 @@ export function networkSetup(params: NetworkParams): NetworkSetup {
   };
 }
 
-/** Largest cond(A*) read as O(1) in Assumption 1 (the paper gives no constant; this one is explicit). */
-export const ASSUMPTION1_COND_MAX = 10;
-
-// ---------------------------------------------------------------------------------------------
-// Initializations
-
-/**
- * - unbalanced (12): X₀ = cLΦ, Φ ∈ ℝ^{N×d} with N(0, 1/d) entries, Y₀ = 0 (needs d ≥ r);
- * - orthonormal (13): X₀ = c·Orth(LΦ), the orthonormalized LΦ (its polar factor: every nonzero
- *   singular value 1), Y₀ = 0 (needs d ≥ r);
- * - wide (14): X₀ = cΦ, Φ ∈ ℝ^{m×d} with N(0, 1/d) entries, Y₀ = 0 (needs d ≥ m);
- * - gaussian (prior work, Du & Hu 2019): X₀ = cΦ₁, Y₀ = cΦ₂ with N(0, 1/d) entries (small, balanced);
- * - orthogonal (prior work, Hu et al. 2020): X₀, Y₀ = c times Haar semi-orthogonal matrices.
- */
-export type InitScheme = 'unbalanced' | 'orthonormal' | 'wide' | 'gaussian' | 'orthogonal';
-export const INIT_SCHEMES: readonly InitScheme[] = ['unbalanced', 'orthonormal', 'wide', 'gaussian', 'orthogonal'];
-/** The paper's equation number of each of its initializations. */
-export const INIT_EQUATION: Partial<Record<InitScheme, string>> = { unbalanced: '(12)', orthonormal: '(13)', wide: '(14)' };
-
-export interface NetworkInit {
-  scheme: InitScheme;
-  /** X₀ and Y₀ at c = 1 */
-  X0: Mat;
-  Y0: Mat;
-  /** singular values of X₀ at c = 1, descending (min(m, d) of them) */
-  s: number[];
-  /** numerical rank of X₀ */
-  rank: number;
-  /** orthonormal basis of col(X₀) (m x rank) */
-  colX0: Mat;
-}
-
-function semiOrthogonal(rng: Rng, rows: number, cols: number): Mat {
-  return rows >= cols ? haarOrthonormal(rng, rows, cols) : transpose(haarOrthonormal(rng, cols, rows));
-}
-
-/** The initialization at width d, drawn from `seed` (by default the instance's own seed). */
-export function networkInit(setup: NetworkSetup, scheme: InitScheme, d: number = setup.params.d, seed: number = setup.params.seed): NetworkInit {
-  if (!(Number.isInteger(d) && d >= 1)) throw new RangeError(`width must be a positive integer, got ${d}`);
-  if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
-  const { m, n, N } = setup.params;
-  const Y0 = zeros(n, d);
-  if (scheme === 'unbalanced' || scheme === 'orthonormal') {
-    const Phi = gaussianMatrix(seed, 'network-Phi', N, d, 1 / d);
-    const LPhi = zeros(m, d);
-    gemm(LPhi, setup.L, Phi);
-    // LΦ = U_L (U_LᵀLΦ): the small factor's SVD gives LΦ's spectrum, col(LΦ) and the polar factor
-    const inner = zeros(setup.UL.cols, d);
-    gemmTN(inner, setup.UL, LPhi);
-    const f = svd(inner);
-    const rank = numericalRank(f.s, m, d);
-    const colX0 = zeros(m, rank);
-    gemm(colX0, setup.UL, leadingColumns(f.U, rank));
-    const s = [...f.s, ...new Array(Math.max(0, Math.min(m, d) - f.s.length)).fill(0)];
-    if (scheme === 'unbalanced') return { scheme, X0: LPhi, Y0, s, rank, colX0 };
-    const X0 = zeros(m, d);
-    gemmNT(X0, colX0, leadingColumns(f.V, rank));
-    return { scheme, X0, Y0, s: s.map((_v, i) => (i < rank ? 1 : 0)), rank, colX0 };
-  }
-  let X0: Mat;
-  if (scheme === 'wide' || scheme === 'gaussian') X0 = gaussianMatrix(seed, 'network-Phi1', m, d, 1 / d);
-  else X0 = semiOrthogonal(new Rng(seed, 'network-orthogonal-X'), m, d);
-  if (scheme === 'gaussian') Y0.data.set(gaussianMatrix(seed, 'network-Phi2', n, d, 1 / d).data);
-  if (scheme === 'orthogonal') Y0.data.set(semiOrthogonal(new Rng(seed, 'network-orthogonal-Y'), n, d).data);
-  const f = svd(X0);
-  const rank = numericalRank(f.s, m, d);
-  return { scheme, X0, Y0, s: f.s, rank, colX0: leadingColumns(f.U, rank) };
-}
-
-/** The problem with X₀, Y₀ scaled by c. */
-export function scaledProblem(setup: NetworkSetup, init: NetworkInit, c: number): LinearNetworkProblem {
-  if (!(c > 0 && Number.isFinite(c))) throw new RangeError(`the scale c must be positive and finite, got ${c}`);
-  return { L: setup.L, D: setup.D, X0: scaleInPlace(clone(init.X0), c), Y0: scaleInPlace(clone(init.Y0), c) };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Theorem 3's constants
-
-export interface NetworkConstants {
-  /** L̃ = σ₁²(X₀) λ_max(DDᵀ) */
-  Lt: number;
-  /** μ̃ = σ_k²(X₀) λ_min(DDᵀ), k = the index the claim names (r, or m for (14)) */
-  mut: number;
-  /** p = √μ̃/(144√L̃) (scale free) */
-  p: number;
-  condX0: number;
-  /** η = 1/L̃, β = (√L̃ − √μ̃)/(√L̃ + √μ̃), θ = 1 − √μ̃/(2√L̃) */
-  stepSize: number;
-  momentum: number;
-  theta: number;
-}
-
-/** Theorem 3's constants for X₀ with top singular value c·s1 and k-th singular value c·sk. */
-export function networkConstants(setup: NetworkSetup, s1: number, sk: number, c: number): NetworkConstants {
-  const Lt = c * c * s1 * s1 * setup.lambdaMax;
-  const mut = c * c * sk * sk * setup.lambdaMin;
-  const sqL = Math.sqrt(Lt), sqMu = Math.sqrt(mut);
-  return {
-    Lt,
-    mut,
-    p: sqMu / (144 * sqL),
-    condX0: s1 / sk,
-    stepSize: 1 / Lt,
-    momentum: (sqL - sqMu) / (sqL + sqMu),
-    theta: 1 - sqMu / (2 * sqL),
-  };
-}
-
-/** Smallest c with μ̃p ≥ 4√2‖LDᵀ‖_F(1 + p) (Theorem 3's condition; p does not depend on c). */
-export function theorem3Threshold(setup: NetworkSetup, s1: number, sk: number): number {
-  const q = networkConstants(setup, s1, sk, 1);
-  return Math.sqrt((4 * Math.SQRT2 * setup.normLDt * (1 + q.p)) / (q.mut * q.p));
-}
-
 // ---------------------------------------------------------------------------------------------
 // Exact reduced problem
 
@@ -436,26 +322,4 @@ export function reduceNetwork(setup: NetworkSetup, problem: LinearNetworkProblem
   const D = zeros(k, k);
   for (let i = 0; i < k; i++) D.data[i * k + i] = sD[i];
   return { L, D, X0, Y0 };
-}
-
-// ---------------------------------------------------------------------------------------------
-// The paper's experiments (Section 5 and Appendix E), as named instances
-
-/**
- * Section 5: m = 100, n = 80, N = 120, D = UΣVᵀ with Σ ∈ ℝ^{5×5}, σ₁ = 1, σ₅ = 0.5 (σ₂..σ₄ unstated:
- * geometric here), U orthonormal, V Gaussian (variance unstated: N(0, 1/N) here), A ∈ ℝ^{100×80}
- * Gaussian, L = AD (rank 5). Use with initialization (12) and c = paperScale(d) = 50√d.
- */
-export function paperNetwork(d: number, seed = 1): NetworkParams {
-  return { m: 100, n: 80, N: 120, rankD: 5, r: 5, condD: 2, profile: 'geometric', scaleD: 1, dataV: 'gaussian', labels: 'gaussian', condA: 1, d, cMultiplier: 1, seed };
-}
-
-/** Appendix E (Figure 4): the Section 5 set-up at (m, n, N) = (500, 400, 600). */
-export function paperNetworkLarge(d: number, seed = 1): NetworkParams {
-  return { ...paperNetwork(d, seed), m: 500, n: 400, N: 600 };
-}
-
-/** The experiments' scale c = 50√d of initialization (12). */
-export function paperScale(d: number): number {
-  return 50 * Math.sqrt(d);
 }

@@ -16,22 +16,12 @@
  * within `maxIterations`; the rate is the per-step factor of ‖R_t‖_F from 1e-3‖L‖_F to the tolerance
  * (median over the draws).
  */
-import { svd } from '../linalg/decomp.ts';
-import { deriveSeed } from '../random/rng.ts';
-import type { FactorizationSpec } from '../methods/factorization.ts';
-import {
-  INIT_EQUATION,
-  networkConstants,
-  networkInit,
-  networkSetup,
-  reduceNetwork,
-  runLinearNetwork,
-  scaledProblem,
-  theorem3Threshold,
-  type InitScheme,
-  type NetworkParams,
-  type NetworkSetup,
-} from '../problems/linear-network.ts';
+import { deriveSeed, networkSetup, reduceNetwork, runLinearNetwork, svd, type FactorizationSpec, type NetworkParams, type NetworkSetup } from 'ratecheck';
+import { INIT_EQUATION, networkConstants, networkInit, scaledProblem, theorem3Threshold, type InitScheme } from './network-setup.ts';
+import { priorWorkRequirements, requirementsFor, type Requirement } from './audit-width-requirements.ts';
+
+export { priorWorkRequirements, requirementsFor, type Requirement } from './audit-width-requirements.ts';
+export { formatWidthAudit } from './audit-width-format.ts';
 
 export type AuditMethod = 'gd' | 'nag';
 export const AUDIT_METHODS: readonly AuditMethod[] = ['gd', 'nag'];
@@ -167,17 +157,6 @@ export function trainAtWidth(setup: NetworkSetup, scheme: InitScheme, method: Au
   return out;
 }
 
-export interface Requirement {
-  /** who requires it */
-  source: string;
-  /** the requirement as stated */
-  statement: string;
-  /** its value on this instance with every hidden constant set to 1 (null when the formula is not available) */
-  value: number | null;
-  hiddenConstant: boolean;
-  note?: string;
-}
-
 export interface AuditRow {
   method: AuditMethod;
   scheme: InitScheme;
@@ -221,42 +200,6 @@ const SCHEME_LABEL: Record<InitScheme, string> = {
   orthonormal: 'orthonormalized (13)',
   wide: 'wide (14) X₀ = cΦ',
 };
-
-/** The requirements of each theorem covering (method, scheme), evaluated on the instance where a formula is available. */
-export function requirementsFor(method: AuditMethod, scheme: InitScheme, su: NetworkSetup): Requirement[] {
-  const { m } = su.params;
-  const r = su.rankL;
-  const rankD = su.sD.length;
-  const kappa = su.lambdaMax / su.lambdaMin;
-  if (scheme === 'unbalanced') {
-    return [{ source: method === 'nag' ? 'Xu et al. 2024, Corollary 1' : 'Xu et al. 2024, Remark 3 (with (12))', statement: 'd ≥ r̄ − 1 + Ω(log 1/δ), r̄ = rank(L)', value: r, hiddenConstant: true, note: 'deterministic core (Theorem 3): d ≥ r̄' }];
-  }
-  if (scheme === 'orthonormal') {
-    return [{ source: method === 'nag' ? 'Xu et al. 2024, Corollary 2' : 'Xu et al. 2024, Remark 3 (with (13))', statement: 'd ≥ r̄ = rank(L)', value: r, hiddenConstant: false }];
-  }
-  if (scheme === 'wide') {
-    return [{ source: method === 'nag' ? 'Xu et al. 2024, Corollary 3' : 'Xu et al. 2024, Remark 3 (with (14))', statement: 'd ≥ m − 1 + Ω(log 1/δ), m = output dimension', value: m, hiddenConstant: true, note: '(14) needs d ≥ m to be defined as stated' }];
-  }
-  if (scheme === 'gaussian') {
-    return method === 'gd'
-      ? [{ source: 'Du & Hu 2019 (GD, Gaussian init)', statement: 'd = Ω̃(r·κ³·d_out), r = rank(D), κ = cond²(D), d_out = m (L = 2)', value: rankD * kappa ** 3 * m, hiddenConstant: true, note: 'constant and log factors hidden; value with C = 1' }]
-      : [{ source: 'Liu, Tao & Pan 2022 (NAG, Gaussian init)', statement: 'width formula not available in the dossier', value: null, hiddenConstant: true, note: 'the paper says it depends on the output dimension, the rank and the input condition number' }];
-  }
-  return method === 'gd'
-    ? [{ source: 'Hu, Xiao & Pennington 2020 (GD, orthogonal init)', statement: 'width formula not available in the dossier (independent of depth)', value: null, hiddenConstant: true, note: 'depends on the output dimension, rank and condition number of the data (Xu et al.’s summary)' }]
-    : [{ source: 'Wang, Lin & Abernethy 2021 (heavy ball, orthogonal init)', statement: 'width formula not available in the dossier; no NAG result for orthogonal init', value: null, hiddenConstant: true }];
-}
-
-/** The prior-work rows of Table 1 as far as the dossier has them. */
-export function priorWorkRequirements(su: NetworkSetup): Requirement[] {
-  return [
-    ...requirementsFor('gd', 'gaussian', su),
-    ...requirementsFor('gd', 'orthogonal', su),
-    ...requirementsFor('nag', 'orthogonal', su),
-    ...requirementsFor('nag', 'gaussian', su),
-    { source: 'Xu et al. 2024 (NAG, (13))', statement: 'd ≥ r̄ = rank(L): no dependence on rank(D) or cond(D)', value: su.rankL, hiddenConstant: false },
-  ];
-}
 
 export function widthAudit(config: WidthAuditConfig = defaultAuditConfig()): WidthAuditReport {
   checkConfig(config);
@@ -320,58 +263,3 @@ export function widthAudit(config: WidthAuditConfig = defaultAuditConfig()): Wid
   };
 }
 
-function fmt(v: number | null, digits = 4): string {
-  if (v === null) return '-';
-  if (Number.isInteger(v) && Math.abs(v) < 1e7) return String(v);
-  return Number(v.toPrecision(digits)).toString();
-}
-
-function requirementText(q: Requirement): string {
-  const value = q.value === null ? 'n/a' : `${fmt(q.value)}${q.hiddenConstant ? ' × C' : ''}`;
-  return `${q.source}: ${q.statement} [${value}${q.hiddenConstant ? ', constant hidden' : ''}]`;
-}
-
-/** The audit as a console table. */
-export function formatWidthAudit(rep: WidthAuditReport): string {
-  const p = rep.instance;
-  const lines: string[] = [];
-  lines.push(`width audit: ½‖L − XYᵀD‖²_F with m = ${p.m}, n = ${p.n}, N = ${p.N}, rank(L) = ${rep.rankL}, rank(D) = ${rep.rankD}, cond(D) = ${fmt(rep.condD)}, κ = cond²(D) = ${fmt(rep.kappa)}, cond(A*) = ${fmt(rep.condAStar)}, seed ${p.seed}`);
-  lines.push(`${rep.config.draws} initialization draws per width, widths 1..${rep.config.maxWidth}, converged = ‖R_t‖_F ≤ ${rep.config.tolerance}·‖L‖_F within ${rep.config.maxIterations} iterations for every draw`);
-  lines.push('');
-  const header = ['method', 'initialization', 'smallest width', 'rate', 'Thm 3 θ', 'iterations', 'required width (theorem)'];
-  const body = rep.rows.map((row) => [
-    row.method.toUpperCase(),
-    row.label,
-    row.smallestWidth === null ? `none ≤ ${rep.config.maxWidth}` : String(row.smallestWidth),
-    fmt(row.rate),
-    fmt(row.theoremRate),
-    fmt(row.iterations),
-    row.requirements.map(requirementText).join('; '),
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => (i === header.length - 1 ? 0 : b[i].length))));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ');
-  lines.push(line(header));
-  for (const b of body) lines.push(line(b));
-  const notes: string[] = [];
-  for (const row of rep.rows) {
-    const misses = row.tried.filter((w) => w.converged < w.stops.length && !w.stops.every((x) => x === 'eckart-young'));
-    if (misses.length === 0) continue;
-    const shown = misses.slice(0, 6).map((w) => {
-      const reasons = [...new Set(w.stops.filter((x) => x !== 'converged'))].join('/');
-      return `d = ${w.d}: ${w.converged}/${w.stops.length} (${reasons}, residual ${fmt(w.finalResidual, 2)})`;
-    });
-    notes.push(`  ${row.method.toUpperCase()} ${row.label}: ${shown.join('; ')}${misses.length > 6 ? `; ... ${misses.length - 6} more widths` : ''}`);
-  }
-  if (notes.length > 0) {
-    lines.push('');
-    lines.push('widths ≥ rank(L) that did not converge for every draw (draws converged; why the others stopped; median final ‖R‖_F/‖L‖_F):');
-    lines.push(...notes);
-  }
-  lines.push('');
-  lines.push('prior-work width requirements (Table 1 of Xu et al. 2024; value with every hidden constant set to 1):');
-  for (const q of rep.priorWork) lines.push(`  ${requirementText(q)}${q.note ? ` (${q.note})` : ''}`);
-  lines.push('');
-  lines.push('rate: per-step factor of ‖R_t‖_F from 1e-3‖L‖_F to the tolerance (median over draws); Thm 3 θ = 1 − √μ̃/(2√L̃) at that width.');
-  lines.push('Widths below rank(L) cannot converge (Eckart–Young); a measured width far below a requirement marks that requirement as an artefact of its proof.');
-  return lines.join('\n');
-}

@@ -1,7 +1,13 @@
-/** Xu et al. 2024: the paper's Figures 1-6. */
-import type { PaperFigure } from '../../catalog.ts';
-import { largeNetworkPanel, paperNetworkPanel, type NetworkPanel } from './network.ts';
-import { figure1, figure2, figure3, figure4, figure5, figure6, type NetworkPart } from './xu2024.ts';
+/**
+ * Xu, Wang, Zhao, Ward, Tao (NeurIPS 2024), Section 5 and Appendix E: the paper's Figures 1-6, each with
+ * its matrix-factorization panel and, for Figures 1, 2 and 4, the two-layer linear-network panel.
+ */
+import type { PaperFigure } from 'ratecheck';
+import type { NetworkPart } from './figures-common.ts';
+import { figure1, figure2, figure4 } from './figures-gd-nag.ts';
+import { figure3 } from './figures-theory.ts';
+import { figure5, figure6 } from './figures-varying.ts';
+import { largeNetworkPanel, paperNetworkPanel, type NetworkPanel } from './figures-network.ts';
 
 /** A network panel, or why it is left out (the figure keeps its matrix-factorization panel). */
 export function networkPart(build: () => NetworkPanel): NetworkPart {

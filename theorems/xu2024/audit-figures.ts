@@ -1,13 +1,13 @@
 /**
- * The audit tables as heatmaps: the initialization audit of matrix factorization (src/analysis/
- * audit-init.ts: each initialization setting against width and method, coloured by the theorem's
+ * Xu, Wang, Zhao, Ward, Tao (NeurIPS 2024): the audit tables as heatmaps. The initialization audit of
+ * matrix factorization (audit-init.ts, Theorems 1 and 2: each initialization setting against width and method, coloured by the theorem's
  * hypothesis margin, labelled with convergence and whether the bound held) and the width audit of
- * two-layer linear networks (src/analysis/width-audit.ts: each initialization and method against the
+ * two-layer linear networks (audit-width.ts, Theorem 3 and Table 1: each initialization and method against the
  * width, coloured by the fraction of draws that converged).
  */
-import type { AuditRow as InitRow } from '../../analysis/audit-init.ts';
-import type { WidthAuditReport } from '../../analysis/width-audit.ts';
-import { heatmapFigure, type Figure, type Row } from './spec.ts';
+import { heatmapFigure, type Figure, type PaperFigure, type Row } from 'ratecheck';
+import { auditInit, type AuditRow as InitRow } from './audit-init.ts';
+import { defaultAuditConfig, widthAudit, type WidthAuditReport } from './audit-width.ts';
 
 function short(v: number): string {
   if (!Number.isFinite(v)) return String(v);
@@ -88,3 +88,12 @@ export function widthAuditFigure(rep: WidthAuditReport): Figure {
     cellHeight: 22,
   });
 }
+
+/** The audits' figures of the paper. */
+export const auditFigures: PaperFigure[] = [
+  {
+    label: 'initialization audit',
+    build: () => [initAuditFigure(auditInit({ widths: [5, 20, 80], seed: 1 }), 'Paper instance m = 100, n = 80, r = 5, κ = 5 (σ₂..σ₄ geometric), seed 1, widths 5, 20, 80, 5000 iterations at most')],
+  },
+  { label: 'width audit', build: () => [widthAuditFigure(widthAudit(defaultAuditConfig()))] },
+];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditRow } from '../../analysis/audit-init.ts';
-import type { WidthAuditReport } from '../../analysis/width-audit.ts';
-import { initAuditFigure, widthAuditFigure } from './audits.ts';
-import type { Row } from './spec.ts';
+import type { Row } from 'ratecheck';
+import type { AuditRow } from './audit-init.ts';
+import type { WidthAuditReport } from './audit-width.ts';
+import { initAuditFigure, widthAuditFigure } from './audit-figures.ts';
 
 const initRow = (over: Partial<AuditRow>): AuditRow => ({
   d: 5,

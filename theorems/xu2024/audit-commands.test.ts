@@ -2,9 +2,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command, CommanderError } from 'commander';
-import { registerWidth, runWidth, type WidthCliOptions } from './width.ts';
-import { UsageError } from '../errors.ts';
+import { Command, CommanderError } from 'ratecheck';
+import { UsageError } from 'ratecheck';
+import { registerWidth, runWidth, type WidthCliOptions } from './audit-commands.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ratecheck-width-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

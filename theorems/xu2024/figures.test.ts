@@ -1,16 +1,17 @@
 /**
- * The paper figures reproduce the paper's qualitative claims (NAG faster than GD, a larger width
- * faster, GD and AltGD overlapping, theory slopes about half the observed ones), and the helpers they
- * rest on are exact (the reduction with Y₀ ≠ 0).
+ * Xu, Wang, Zhao, Ward, Tao (NeurIPS 2024), Section 5 and Appendix E: the paper figures reproduce the
+ * paper's qualitative claims (NAG faster than GD, a larger width faster, GD and AltGD overlapping, theory
+ * slopes about half the observed ones), and the helpers they rest on are exact (the reduction with
+ * Y₀ ≠ 0).
  */
 import { describe, expect, it } from 'vitest';
-import { clone, scale, zeros } from '../../linalg/dense.ts';
-import { gaussianMatrix } from '../../problems/low-rank.ts';
-import { methodSpec, runFactorization } from '../../methods/factorization.ts';
-import { paperSetup, thm1Quantities, xuSetup } from '../../../theorems/xu2024-matrix-factorization.ts';
-import { curveRows, firstBelow, logSlope, lossCurve, meanCurve } from './curves.ts';
-import { figure1, figure2, figure3, figure4, figure5, figure6, reduceWithY0 } from './xu2024.ts';
-import type { Row } from './spec.ts';
+import { clone, curveRows, firstBelow, gaussianMatrix, logSlope, lossCurve, meanCurve, methodSpec, runFactorization, scale, zeros, type Row } from 'ratecheck';
+import { paperSetup, thm1Quantities, xuSetup } from './mf-setup.ts';
+import { figure1, figure2, figure4 } from './figures-gd-nag.ts';
+import { figure3 } from './figures-theory.ts';
+import { figure5, figure6, reduceWithY0 } from './figures-varying.ts';
+import { METHOD_LABEL, networkPanel } from './figures-network.ts';
+import { paperNetwork } from './network-setup.ts';
 
 type Summary = Record<string, { iterationsTo1e10: { gd: number | null; nag: number | null }; medianCondX0: number }>;
 const inf = (v: number | null) => (v === null ? Infinity : v);
@@ -131,5 +132,26 @@ describe('the paper figures (qualitative claims)', () => {
     expect(f.name).toBe('xu2024/figure4-larger');
     expect(f.caption).toContain('A ∈ ℝ^{1200×1000}');
     expect((f.spec.data as { values: Row[] }).values.length).toBeGreaterThan(0);
+  });
+});
+
+type NetworkSummary = Record<string, Record<string, { iterationsTo1e10: number | null; medianCondX0: number; diverged: boolean }>>;
+
+describe('network panels (Xu et al. 2024, Section 5 network)', () => {
+  it('NAG is faster than GD and a wider network converges faster, on the exact reduced problem', () => {
+    const p = networkPanel((d) => paperNetwork(d), ['gd', 'nag', 'altgd'], 800, 'network', [5, 20, 40], 3);
+    const meta = p.meta as { reduced: boolean; rankL: number; summary: NetworkSummary };
+    expect(meta.reduced).toBe(true);
+    expect(meta.rankL).toBe(5);
+    const s = meta.summary;
+    const it = (d: string, m: string) => s[d][m].iterationsTo1e10 ?? Infinity;
+    expect(it('d = 20', 'NAG')).toBeLessThan(it('d = 20', 'GD'));
+    expect(it('d = 40', 'NAG')).toBeLessThan(it('d = 5', 'NAG'));
+    expect(Math.abs(it('d = 20', 'AltGD') - it('d = 20', 'GD'))).toBeLessThanOrEqual(0.05 * it('d = 20', 'GD'));
+    expect(s['d = 5'].GD.diverged).toBe(false);
+    expect(p.rows.every((r) => r.panel === 'network' && (r.value as number) > 0)).toBe(true);
+    expect(new Set(p.rows.map((r) => r.method))).toEqual(new Set(['GD', 'NAG', 'AltGD']));
+    expect(p.caption).toContain('(m, n, N) = (100, 80, 120)');
+    expect(METHOD_LABEL['gd-1/L']).toBe('GD, η = 1/L');
   });
 });

@@ -1,25 +1,13 @@
 /**
- * The two-layer linear-network panels of Xu et al. 2024's Figures 1, 2 and 4 (dossier
- * xu2024-linear-networks.md §7): the paper's named set-ups (src/problems/linear-network.ts
- * paperNetwork, paperNetworkLarge), initialization (12) X₀ = cLΦ, Y₀ = 0 with c = 50√d, GD and AltGD
- * with η = 2/(L̃ + μ̃), NAG with η = 1/L̃, β = (√L̃ − √μ̃)/(√L̃ + √μ̃), L̃ = σ₁²(X₀)λ_max(DDᵀ),
- * μ̃ = σ_r²(X₀)λ_min(DDᵀ), r = rank(L). Runs on the exact reduced problem (X in col(L), Y in col(D)).
+ * Xu, Wang, Zhao, Ward, Tao (NeurIPS 2024), Section 5, Figures 1 and 2, and Appendix E, Figure 4: the
+ * two-layer linear-network panels. The paper's named set-ups (paperNetwork, paperNetworkLarge in
+ * network-setup.ts), initialization (12) X₀ = cLΦ, Y₀ = 0 with c = 50√d, GD and AltGD with
+ * η = 2/(L̃ + μ̃), NAG with η = 1/L̃, β = (√L̃ − √μ̃)/(√L̃ + √μ̃), L̃ = σ₁²(X₀)λ_max(DDᵀ),
+ * μ̃ = σ_r²(X₀)λ_min(DDᵀ), r = rank(L) (Theorem 3). Runs on the exact reduced problem (X in col(L),
+ * Y in col(D)).
  */
-import type { FactorizationSpec } from '../../methods/factorization.ts';
-import {
-  networkConstants,
-  networkInit,
-  networkSetup,
-  paperNetwork,
-  paperNetworkLarge,
-  paperScale,
-  reduceNetwork,
-  runLinearNetwork,
-  scaledProblem,
-  type NetworkParams,
-} from '../../problems/linear-network.ts';
-import type { Row } from './spec.ts';
-import { PAPER_WIDTHS, SEEDS, curveRows, firstBelow, lossCurve, meanCurve, type Curve } from './curves.ts';
+import { networkSetup, reduceNetwork, runLinearNetwork, curveRows, firstBelow, lossCurve, meanCurve, PAPER_WIDTHS, SEEDS, type Curve, type FactorizationSpec, type NetworkParams, type Row } from 'ratecheck';
+import { networkConstants, networkInit, paperNetwork, paperNetworkLarge, paperScale, scaledProblem } from './network-setup.ts';
 
 export type NetworkMethod = 'gd' | 'altgd' | 'gd-1/L' | 'nag';
 

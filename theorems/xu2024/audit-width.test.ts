@@ -11,8 +11,8 @@ import {
   trainAtWidth,
   widthAudit,
   type WidthAuditConfig,
-} from './width-audit.ts';
-import { networkSetup } from '../problems/linear-network.ts';
+} from './audit-width.ts';
+import { networkSetup } from 'ratecheck';
 
 const small = { ...auditInstance(3), m: 6, n: 5, N: 8, rankD: 3, r: 2, condD: 3 };
 const config = (o: Partial<WidthAuditConfig> = {}) => defaultAuditConfig({ instance: small, draws: 2, maxIterations: 4000, ...o });
