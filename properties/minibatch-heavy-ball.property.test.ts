@@ -7,9 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import bcw from '../theorems/bcw2024-minibatch-heavy-ball.ts';
-import polyak from '../theorems/polyak-heavy-ball.ts';
-import kaczmarz from '../theorems/kaczmarz.ts';
+import { claims as bcw } from '../theorems/bcw2024-minibatch-heavy-ball/index.ts';
+import { claims as polyak } from '../theorems/polyak-heavy-ball/index.ts';
+import { claims as kaczmarz } from '../theorems/kaczmarz/index.ts';
 import { verifyClaim } from '../src/checking/runner.ts';
 import { checkInstance } from '../src/checking/instance.ts';
 import { replayCounterexample } from '../src/checking/replay.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SubspaceDistance, haarOrthonormal, numericalRank, orthonormalBasis, qrOrthogonal, singularValues, solveLinear, svd } from './decomp.ts';
+import { SubspaceDistance, haarOrthonormal, numericalRank, orthonormalBasis, qrOrthogonal, singularValues, solveLinear, spectralRadius, svd } from './decomp.ts';
 import { fromRows, gemm, gemmTN, identity, maxAbsDiff, transpose, zeros, type Mat } from './dense.ts';
 import { Rng } from '../random/rng.ts';
 
@@ -86,5 +86,13 @@ describe('qrOrthogonal and solveLinear', () => {
     const back = gemm(zeros(2, 2), s, x);
     for (let i = 0; i < 4; i++) expect(back.data[i]).toBeCloseTo(b.data[i], 12);
     expect(() => solveLinear(a, b)).toThrow(/incompatible shapes/);
+  });
+});
+
+describe('spectralRadius', () => {
+  it('is the largest eigenvalue modulus, complex ones included', () => {
+    expect(spectralRadius(fromRows([[0, -1], [1, 0]]))).toBeCloseTo(1, 14); // rotation: ±i
+    expect(spectralRadius(fromRows([[2, 0], [0, -3]]))).toBe(3);
+    expect(() => spectralRadius(fromRows([[1, 2]]))).toThrow(/square/);
   });
 });

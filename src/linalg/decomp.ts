@@ -185,3 +185,12 @@ export function solveLinear(a: Mat, b: Mat): Mat {
   if (a.rows !== a.cols || b.rows !== a.rows) throw new RangeError(`solveLinear: incompatible shapes ${a.rows}x${a.cols}, ${b.rows}x${b.cols}`);
   return fromMatrix(solve(toMatrix(a), toMatrix(b)));
 }
+
+/** The spectral radius of a square (possibly nonsymmetric) matrix: max |eigenvalue|, through ml-matrix's eigensolver. */
+export function spectralRadius(a: Mat): number {
+  if (a.rows !== a.cols) throw new RangeError(`spectralRadius: a square matrix is needed, got ${a.rows}x${a.cols}`);
+  const e = new EigenvalueDecomposition(toMatrix(a));
+  let r = 0;
+  for (let i = 0; i < a.rows; i++) r = Math.max(r, Math.hypot(e.realEigenvalues[i], e.imaginaryEigenvalues[i]));
+  return r;
+}

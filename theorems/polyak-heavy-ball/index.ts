@@ -1,5 +1,13 @@
-import { definePaper } from 'ratecheck';
-import claims from '../polyak-heavy-ball.ts';
+/**
+ * Polyak. Some methods of speeding up the convergence of iteration methods. 1964: heavy ball on
+ * quadratics (optimal parameters, the constant-free pitfall) and the margin bound of Bollapragada, Chen,
+ * Ward's deterministic template.
+ */
+import { definePaper, type Claim } from 'ratecheck';
+import { optimalRadius, radiusGdStep, radiusUnderestimatedMu } from './optimal-radius.ts';
+import { constantFree, marginBound, unenlargedRate } from './margin-bound.ts';
+
+export const claims: Claim<any>[] = [optimalRadius, radiusUnderestimatedMu, radiusGdStep, marginBound, constantFree, unenlargedRate];
 
 export const paper = definePaper({
   name: 'polyak',
