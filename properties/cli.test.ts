@@ -183,7 +183,7 @@ describe('ratecheck CLI', () => {
       writeFileSync(join(dir, 'broken.mjs'), 'export const c = {\n  id: ,\n};\n');
       const mjs = await run('list', join(dir, 'broken.mjs'));
       expect(mjs.code).toBe(2);
-      expect(mjs.err).toMatch(/cannot load claim file .*broken\.mjs: .*broken\.mjs:2: /);
+      expect(mjs.err).toMatch(/cannot load claim file .*broken\.mjs: .*broken\.mjs:2:\d+: Unexpected token/);
       const wrong = await run('list', join(dir, 'package.json'));
       expect(wrong.err).toMatch(/expected one of \.ts, \.mts, \.cts, \.js, \.mjs, \.cjs/);
     } finally {

@@ -60,8 +60,9 @@ export const tooTight = scaledBound(exact, 0.97, {
 const asHolds = (text: string) => text.replace("expected: 'refuted'", "expected: 'holds'");
 
 function run(cmd: string, args: string[], cwd: string) {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout: 300_000, env: { ...process.env, CI: 'true' } });
-  return { code: r.status, out: `${r.stdout}\n${r.stderr}` };
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout: 300_000, env: { ...process.env, CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0' } });
+  // no colours: the assertions read the text
+  return { code: r.status, out: `${r.stdout}\n${r.stderr}`.replace(/\x1b\[[0-9;]*m/g, '') };
 }
 
 for (const kind of ['commonjs', 'module'] as const) {

@@ -87,7 +87,9 @@ export async function importModule(file: string): Promise<Record<string, unknown
 /** The claims a loaded module exports (default, `claims`, `paper`, `catalog`, or named claim exports). */
 export function claimsOfModule(mod: Record<string, unknown>): unknown[] {
   // a CommonJS module imported from ESM: its exports object is the default export
-  const m = mod.default && typeof mod.default === 'object' && !Array.isArray(mod.default) && !looksLikeClaim(mod.default) ? (mod.default as Record<string, unknown>) : mod;
+  const d = mod.default;
+  const isExportsObject = !!d && typeof d === 'object' && !Array.isArray(d) && !looksLikeClaim(d) && Object.entries(d).some(([k, v]) => ['claims', 'paper', 'catalog'].includes(k) || looksLikeClaim(v));
+  const m = isExportsObject ? (d as Record<string, unknown>) : mod;
   const found: unknown[] = [];
   const add = (v: unknown) => (Array.isArray(v) ? found.push(...v) : found.push(v));
   const asCatalog = (v: unknown) => (v && typeof v === 'object' && Array.isArray((v as Catalog).papers) ? catalogClaims(v as Catalog) : null);
@@ -107,7 +109,7 @@ export async function loadClaimFile(arg: string): Promise<LoadedClaim[]> {
   try {
     mod = await importModule(file);
   } catch (e) {
-    const located = e instanceof SyntaxError && !TS_EXTENSIONS.has(extname(file)) ? syntaxErrorLocation(file) : null;
+    const located = TS_EXTENSIONS.has(extname(file)) ? null : syntaxErrorLocation(file);
     throw new UsageError(`cannot load claim file ${arg}: ${located ?? loadError(e)}`);
   }
   const found = claimsOfModule(mod);

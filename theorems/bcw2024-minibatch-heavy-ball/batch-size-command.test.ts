@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command, CommanderError } from 'commander';
-import { UsageError } from 'ratecheck';
+import { Command, CommanderError, UsageError } from 'ratecheck';
 import { batchSizeCommand, registerBatchSize } from './batch-size-command.ts';
 
 function program() {

@@ -7,8 +7,7 @@
  */
 import { writeFileSync, renameSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
-import { alignedTable, buildLeastSquares, ROW_NORM_PROFILES, SPECTRUM_SHAPES, UsageError, type RowNormProfile, type Sampling, type SpectrumShape } from 'ratecheck';
+import { alignedTable, buildLeastSquares, type Command, InvalidArgumentError, ROW_NORM_PROFILES, type RowNormProfile, type Sampling, SPECTRUM_SHAPES, type SpectrumShape, UsageError } from 'ratecheck';
 import { analyzeBatchSizes, rateTable, sweepBatchSizes, type BatchSizeAnalysis, type RateRow, type SweepResult } from './batch-size.ts';
 
 export interface BatchSizeArgs {

@@ -3,8 +3,7 @@
  * Anal. 45(3), 2024 (https://arxiv.org/abs/2206.07553), with Kidambi et al.'s batch-1 counterexample
  * (ICLR 2018): the claims, the rate-against-batch-size figure and the `batch-size` command.
  */
-import { definePaper, type Claim, type CommandContext, type PaperFigure } from 'ratecheck';
-import type { Command } from 'commander';
+import { type Claim, type Command, type CommandContext, definePaper, type PaperFigure } from 'ratecheck';
 import { beatsFullBatch, exactMoments, plainEstimator } from './moments.ts';
 import { msqRadius, noiseHelps, stableAtBatch1 } from './msq-radius.ts';
 import { mainBApprox, mainIcr, mainTheorem } from './main-theorem.ts';

@@ -9,8 +9,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Command } from 'commander';
-import { createProgress, integer, InvalidArgumentError, positiveInt, positiveNumber, SCHEMA_VERSION, toJson, UsageError, writeAtomic, type CommandContext } from 'ratecheck';
+import { type Command, type CommandContext, createProgress, integer, InvalidArgumentError, positiveInt, positiveNumber, SCHEMA_VERSION, toJson, UsageError, writeAtomic } from 'ratecheck';
 import { auditFindings, auditInit, auditTable, defaultSettings } from './audit-init.ts';
 import { auditInitNetwork, networkAuditFindings, networkAuditTable, networkSettings } from './audit-init-network.ts';
 import { AUDIT_METHODS, AUDIT_SCHEMES, auditInstance, defaultAuditConfig, formatWidthAudit, widthAudit, type AuditMethod } from './audit-width.ts';

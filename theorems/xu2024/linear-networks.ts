@@ -3,8 +3,7 @@
  * discussion, Corollaries 1-3, Remark 3), the initialization and width audits, and the commands
  * `ratecheck audit-init` and `ratecheck width`.
  */
-import type { Command } from 'commander';
-import type { Claim, CommandContext, PaperFigure } from 'ratecheck';
+import { type Claim, type Command, type CommandContext, type PaperFigure } from 'ratecheck';
 import { theorem3Claims } from './network-theorem3.ts';
 import { widthClaims } from './network-width.ts';
 import { corollary2IdentityClaims } from './network-corollary2-identity.ts';
