@@ -3,7 +3,7 @@
  * a violation (with the hypotheses met) is shrunk, and the run ends in a verdict.
  */
 import fc from 'fast-check';
-import { ClaimDefect, type Claim, type Hypothesis, type Verdict } from '../claims/types.ts';
+import { ClaimDefect, type Claim } from '../claims/types.ts';
 import { deriveSeed } from '../random/rng.ts';
 import { checkInstance, type InstanceResult, type StopReason } from './instance.ts';
 import type { VerifyOptions, ClaimResult, HorizonSummary, Tightest } from './result.ts';

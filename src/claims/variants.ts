@@ -135,6 +135,14 @@ export function withRate<P>(
   });
 }
 
+/**
+ * The base claim with its trial built another way (another bound formula, method or construction);
+ * the declaration says what changes. The base claim's trial is not built.
+ */
+export function withTrial<P>(base: Claim<P>, info: VariantInfo<P>, instantiate: (params: P, options: TrialOptions) => Trial): Claim<P> {
+  return recordOrigin({ ...variant(base, info), instantiate });
+}
+
 /** The base claim with its instance parameters mapped before the trial is built (a wrong step size, a dropped momentum). */
 export function withParams<P>(base: Claim<P>, change: (params: P) => P, info: VariantInfo<P>): Claim<P> {
   return recordOrigin({ ...variant(base, info), instantiate: (p, options) => base.instantiate(change(p), options) });

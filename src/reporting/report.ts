@@ -3,7 +3,7 @@
  * counterexample file per refuted claim (the replay input). Files are written through a temporary name
  * and renamed, so an interrupted run never leaves a half-written report.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Claim, Source, ClaimKind, Verdict } from '../claims/types.ts';
 import type { ClaimResult, Counterexample, HorizonSummary, Tightest } from '../checking/runner.ts';

@@ -24,7 +24,7 @@
  */
 import {
   atMost, buildInstance, defineClaim, enumerateMoments, estimatorWeights, fc, HeavyBall, instanceParams, momentToOriginal,
-  samplingProbabilities, SecondMomentOperator, startingError, variant, zeros, bcwParameters,
+  samplingProbabilities, SecondMomentOperator, startingError, withTrial, zeros, bcwParameters,
   type Bound, type Estimator, type InstanceParams, type Sampling, type Trial,
 } from 'ratecheck';
 import { bcwOperator, EXACT_RTOL, RMS_FLOOR, source } from './setup.ts';
@@ -131,16 +131,13 @@ export const exactMoments = defineClaim<MomentParams>({
 });
 
 /** Changes the method: the estimator drops the 1/(n p_j) reweighting (builder argument 'plain'). */
-export const plainEstimator = defineClaim<MomentParams>({
-  ...variant(exactMoments, {
-    id: 'bcw2024.plain-estimator-unbiased',
-    statement: 'FALSE variant: with row-norm sampling the plain estimator n·a_j(a_jᵀx − b_j) (no 1/(n p_j) reweighting) still gives E[x_k] = heavy-ball iterate',
-    source: { theorem: 'algorithm minibatch_HBM', note: 'E[g] = ∇f needs the weights 1/p_j (P1, this file’s header); Σ_j p_j n a_ja_jᵀ ≠ AᵀA unless the row norms are equal' },
-    falseBecause: 'Σ_j (‖a_j‖²/‖A‖²_F) n a_ja_jᵀ weighs long rows more: the mean drifts from heavy ball at k = 1 when the row norms differ',
-    params: momentParams({ rowNorms: ['spread'], sampling: ['row-norm'] }),
-  }),
-  instantiate: (p) => exactMomentsTrial(p, 'plain'),
-});
+export const plainEstimator = withTrial(exactMoments, {
+  id: 'bcw2024.plain-estimator-unbiased',
+  statement: 'FALSE variant: with row-norm sampling the plain estimator n·a_j(a_jᵀx − b_j) (no 1/(n p_j) reweighting) still gives E[x_k] = heavy-ball iterate',
+  source: { theorem: 'algorithm minibatch_HBM', note: 'E[g] = ∇f needs the weights 1/p_j (P1, this file’s header); Σ_j p_j n a_ja_jᵀ ≠ AᵀA unless the row norms are equal' },
+  falseBecause: 'Σ_j (‖a_j‖²/‖A‖²_F) n a_ja_jᵀ weighs long rows more: the mean drifts from heavy ball at k = 1 when the row norms differ',
+  params: momentParams({ rowNorms: ['spread'], sampling: ['row-norm'] }),
+}, (p) => exactMomentsTrial(p, 'plain'));
 
 // Mean square against the mean (exact operator)
 

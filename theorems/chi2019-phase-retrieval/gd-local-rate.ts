@@ -21,7 +21,7 @@
  * 0.960–0.965 against the claimed 0.95, one run in four diverged), and the plain Euclidean error ‖x^t − x‖
  * in place of dist (−x gives identical measurements, and the spectral initialization picks a sign at random).
  */
-import { atLeast, atMost, defineClaim, runPhaseRetrievalGd, smallestWorkingSampleConstant, variant } from 'ratecheck';
+import { atLeast, atMost, defineClaim, runPhaseRetrievalGd, smallestWorkingSampleConstant, withTrial } from 'ratecheck';
 import type { Bound, SignalMetrics, Trial, TrialOptions } from 'ratecheck';
 import { LOCAL_RADIUS, RATE_FLOOR, SAMPLE_CONSTANT, phaseParams, phaseSetup, sixNParams, source, type PhaseParams } from './setup.ts';
 
@@ -123,27 +123,21 @@ export const gdLocalRate = defineClaim<PhaseParams>({
  * The change: m = 6n (sixNParams, C = 6/ln n ≈ 1.6) and the trial rebuilt with the sample-complexity
  * hypothesis waived (threshold 0) and without the smallest-C search (no C parameter at m = 6n).
  */
-export const rateAt6n = defineClaim<PhaseParams>({
-  ...variant(gdLocalRate, {
-    id: 'chi2019.rate-at-6n',
-    statement: 'FALSE variant: the same local rate 1 − η‖x‖²/2 with m = 6n measurements (n ∈ [32, 48], C = 6/ln n ≈ 1.6)',
-    source: { theorem: 'Ma et al. Theorem 1 (surveyed)', confidence: 'N', note: 'numerical observation [N] (n = 64, m = 6n, η = 0.1/‖x‖²): the local rate was 0.960–0.965 against the claimed 0.95, one run in four diverged' },
-    falseBecause: 'at m = 6n the sample Hessian 2Y has λ_min(Y) < ‖x‖²/4, so the exact local rate 1 − 2ηλ_min(Y) is slower than 1 − η‖x‖²/2',
-    params: sixNParams,
-    maxIterations: 3000,
-  }),
-  instantiate: (params, options) => rateTrial(params, options, { sampleThreshold: 0 }),
-});
+export const rateAt6n = withTrial(gdLocalRate, {
+  id: 'chi2019.rate-at-6n',
+  statement: 'FALSE variant: the same local rate 1 − η‖x‖²/2 with m = 6n measurements (n ∈ [32, 48], C = 6/ln n ≈ 1.6)',
+  source: { theorem: 'Ma et al. Theorem 1 (surveyed)', confidence: 'N', note: 'numerical observation [N] (n = 64, m = 6n, η = 0.1/‖x‖²): the local rate was 0.960–0.965 against the claimed 0.95, one run in four diverged' },
+  falseBecause: 'at m = 6n the sample Hessian 2Y has λ_min(Y) < ‖x‖²/4, so the exact local rate 1 − 2ηλ_min(Y) is slower than 1 − η‖x‖²/2',
+  params: sixNParams,
+  maxIterations: 3000,
+}, (params, options) => rateTrial(params, options, { sampleThreshold: 0 }));
 
 /** The change: the trial rebuilt with the error measured as ‖x^t − x‖ instead of dist modulo sign. */
-export const euclideanDistance = defineClaim<PhaseParams>({
-  ...variant(gdLocalRate, {
-    id: 'chi2019.euclidean-distance',
-    statement: 'FALSE variant: the theorem’s convergence and rate with the plain Euclidean error ‖x^t − x‖ instead of the distance modulo sign',
-    source: { theorem: 'Ma et al. Theorem 1 (surveyed)', confidence: 'D', note: 'Ma et al. Theorem 1 measures dist modulo the global sign: −x gives identical measurements yⱼ = (aⱼᵀx)²' },
-    falseBecause: 'the spectral initialization has an arbitrary sign; about half the runs converge to −x, where ‖x^t − x‖ → 2‖x‖',
-    params: phaseParams,
-    maxIterations: 3000,
-  }),
-  instantiate: (params, options) => rateTrial(params, options, { metric: 'euclideanDistance' }),
-});
+export const euclideanDistance = withTrial(gdLocalRate, {
+  id: 'chi2019.euclidean-distance',
+  statement: 'FALSE variant: the theorem’s convergence and rate with the plain Euclidean error ‖x^t − x‖ instead of the distance modulo sign',
+  source: { theorem: 'Ma et al. Theorem 1 (surveyed)', confidence: 'D', note: 'Ma et al. Theorem 1 measures dist modulo the global sign: −x gives identical measurements yⱼ = (aⱼᵀx)²' },
+  falseBecause: 'the spectral initialization has an arbitrary sign; about half the runs converge to −x, where ‖x^t − x‖ → 2‖x‖',
+  params: phaseParams,
+  maxIterations: 3000,
+}, (params, options) => rateTrial(params, options, { metric: 'euclideanDistance' }));

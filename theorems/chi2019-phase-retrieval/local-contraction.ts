@@ -20,7 +20,7 @@
  * False variants: ρ of the population Hessian, max(|1 − 2η‖x‖²|, |1 − 6η‖x‖²|) (at finite m, λ_min(Y) <
  * ‖x‖², so the slowest mode is slower), and ρ = |1 − 2ηλ_max(Y)| (the top of the spectrum only).
  */
-import { atLeast, atMost, defineClaim, remainderConstants, runPhaseRetrievalGd, variant } from 'ratecheck';
+import { atLeast, atMost, defineClaim, remainderConstants, runPhaseRetrievalGd, withTrial } from 'ratecheck';
 import type { Trial } from 'ratecheck';
 import { CONTRACTION_FLOOR, CONTRACTION_RTOL, contractionParams, phaseSetup, source, type PhaseParams } from './setup.ts';
 
@@ -76,32 +76,26 @@ export const gdLocalContraction = defineClaim<PhaseParams>({
 });
 
 /** The change: the trial rebuilt with ρ of the population Hessian 2(‖x‖²I + 2xxᵀ) in place of ρ(I − 2ηY). */
-export const populationRate = defineClaim<PhaseParams>({
-  ...variant(gdLocalContraction, {
-    id: 'chi2019.population-rate',
-    statement: 'FALSE variant: the per-step contraction with the population Hessian’s rate max(|1 − 2η‖x‖²|, |1 − 6η‖x‖²|) at finite m',
-    source: { theorem: 'phase retrieval, local geometry', confidence: 'D', note: 'population Hessian 2(‖x‖²I + 2xxᵀ), derived in this file’s header; finite m is slower' },
-    falseBecause: 'λ_min(Y) < ‖x‖² at finite m, so the slowest mode contracts by 1 − 2ηλ_min(Y) > 1 − 2η‖x‖²',
-    params: contractionParams,
-    maxIterations: 3000,
-  }),
-  instantiate: (params) =>
+export const populationRate = withTrial(gdLocalContraction, {
+  id: 'chi2019.population-rate',
+  statement: 'FALSE variant: the per-step contraction with the population Hessian’s rate max(|1 − 2η‖x‖²|, |1 − 6η‖x‖²|) at finite m',
+  source: { theorem: 'phase retrieval, local geometry', confidence: 'D', note: 'population Hessian 2(‖x‖²I + 2xxᵀ), derived in this file’s header; finite m is slower' },
+  falseBecause: 'λ_min(Y) < ‖x‖² at finite m, so the slowest mode contracts by 1 − 2ηλ_min(Y) > 1 − 2η‖x‖²',
+  params: contractionParams,
+  maxIterations: 3000,
+}, (params) =>
     contractionTrial(params, {
       rho: (s) => Math.max(Math.abs(1 - 2 * s.stepSize * s.problem.normX2), Math.abs(1 - 6 * s.stepSize * s.problem.normX2)), // Hessian 2(‖x‖²I + 2xxᵀ)
       label: 'false: ρ of the population Hessian, max(|1 − 2η‖x‖²|, |1 − 6η‖x‖²|)',
-    }),
-});
+    }));
 
 /** The change: the trial rebuilt with ρ = |1 − 2ηλ_max(Y)| in place of maxᵢ|1 − 2ηλᵢ(Y)|. */
-export const topEigenvalueRate = defineClaim<PhaseParams>({
-  ...variant(gdLocalContraction, {
-    id: 'chi2019.top-eigenvalue-rate',
-    statement: 'FALSE variant: the per-step contraction with ρ = |1 − 2ηλ_max(Y)| (the smoothness end of the spectrum only)',
-    source: { theorem: 'phase retrieval, local geometry', confidence: 'D', note: 'GD contracts each eigendirection of the Hessian by |1 − 2ηλᵢ|; the slowest one sets the rate' },
-    falseBecause: 'with η‖x‖² ≤ 0.5/ln n the slowest factor is 1 − 2ηλ_min(Y), well above |1 − 2ηλ_max(Y)|',
-    params: contractionParams,
-    maxIterations: 3000,
-  }),
-  instantiate: (params) =>
-    contractionTrial(params, { rho: (s) => Math.abs(1 - 2 * s.stepSize * s.eig.values[s.eig.values.length - 1]), label: 'false: ρ = |1 − 2ηλ_max(Y)|' }),
-});
+export const topEigenvalueRate = withTrial(gdLocalContraction, {
+  id: 'chi2019.top-eigenvalue-rate',
+  statement: 'FALSE variant: the per-step contraction with ρ = |1 − 2ηλ_max(Y)| (the smoothness end of the spectrum only)',
+  source: { theorem: 'phase retrieval, local geometry', confidence: 'D', note: 'GD contracts each eigendirection of the Hessian by |1 − 2ηλᵢ|; the slowest one sets the rate' },
+  falseBecause: 'with η‖x‖² ≤ 0.5/ln n the slowest factor is 1 − 2ηλ_min(Y), well above |1 − 2ηλ_max(Y)|',
+  params: contractionParams,
+  maxIterations: 3000,
+}, (params) =>
+    contractionTrial(params, { rho: (s) => Math.abs(1 - 2 * s.stepSize * s.eig.values[s.eig.values.length - 1]), label: 'false: ρ = |1 − 2ηλ_max(Y)|' }));

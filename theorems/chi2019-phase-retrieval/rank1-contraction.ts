@@ -20,7 +20,7 @@
  * eigenvalue 2λ only; for ηλ < 2/3 the directions orthogonal to x contract by 1 − ηλ > |1 − 2ηλ|).
  */
 import fc from 'fast-check';
-import { atMost, defineClaim, logUniform, rank1Contraction, runRank1Gd, seedArb, variant, Rng } from 'ratecheck';
+import { atMost, defineClaim, logUniform, rank1Contraction, runRank1Gd, seedArb, withTrial, Rng } from 'ratecheck';
 import type { Trial } from 'ratecheck';
 import { CONTRACTION_FLOOR, CONTRACTION_RTOL, source } from './setup.ts';
 
@@ -109,28 +109,22 @@ export const rank1LocalContraction = defineClaim<Rank1Params>({
 });
 
 /** The change: the trial rebuilt with ρ = 1/4 in place of ρ₁ (steps h ∈ [18/32, 26/32], around 2/3). */
-export const rank1BelowThird = defineClaim<Rank1Params>({
-  ...variant(rank1LocalContraction, {
-    id: 'chi2019.rank1-rate-below-third',
-    statement: 'FALSE variant: some step size gives rank-one GD a local rate below 1/3 (here 1/4)',
-    source: { theorem: 'rank-one matrix factorization', confidence: 'D', note: 'min over η of ρ₁ is 1/3, derived in this file’s header' },
-    falseBecause: 'min over η of max(|1 − ηλ|, |1 − 2ηλ|) is 1/3 (at η = 2/(3λ)): the slower eigendirection always contracts by at least 1/3',
-    params: rank1Params(18, 26),
-    examples: [OPTIMAL_STEP_EXAMPLE],
-    maxIterations: 5000,
-  }),
-  instantiate: (params) => rank1Trial(params, { rho: () => 0.25, label: 'false: ρ = 1/4 < 1/3' }),
-});
+export const rank1BelowThird = withTrial(rank1LocalContraction, {
+  id: 'chi2019.rank1-rate-below-third',
+  statement: 'FALSE variant: some step size gives rank-one GD a local rate below 1/3 (here 1/4)',
+  source: { theorem: 'rank-one matrix factorization', confidence: 'D', note: 'min over η of ρ₁ is 1/3, derived in this file’s header' },
+  falseBecause: 'min over η of max(|1 − ηλ|, |1 − 2ηλ|) is 1/3 (at η = 2/(3λ)): the slower eigendirection always contracts by at least 1/3',
+  params: rank1Params(18, 26),
+  examples: [OPTIMAL_STEP_EXAMPLE],
+  maxIterations: 5000,
+}, (params) => rank1Trial(params, { rho: () => 0.25, label: 'false: ρ = 1/4 < 1/3' }));
 
 /** The change: the trial rebuilt with ρ = |1 − 2ηλ| in place of ρ₁ (steps h ∈ [1/32, 20/32]). */
-export const rank1TopEigenvalue = defineClaim<Rank1Params>({
-  ...variant(rank1LocalContraction, {
-    id: 'chi2019.rank1-top-eigenvalue-rate',
-    statement: 'FALSE variant: rank-one GD contracts locally by |1 − 2ηλ| (the Hessian’s top eigenvalue 2λ only)',
-    source: { theorem: 'rank-one matrix factorization', confidence: 'D', note: 'the directions orthogonal to x have Hessian eigenvalue λ' },
-    falseBecause: 'for ηλ < 2/3 the directions orthogonal to x contract only by 1 − ηλ > |1 − 2ηλ|',
-    params: rank1Params(1, 20),
-    maxIterations: 5000,
-  }),
-  instantiate: (params) => rank1Trial(params, { rho: (lambda, eta) => Math.abs(1 - 2 * eta * lambda), label: 'false: ρ = |1 − 2ηλ|' }),
-});
+export const rank1TopEigenvalue = withTrial(rank1LocalContraction, {
+  id: 'chi2019.rank1-top-eigenvalue-rate',
+  statement: 'FALSE variant: rank-one GD contracts locally by |1 − 2ηλ| (the Hessian’s top eigenvalue 2λ only)',
+  source: { theorem: 'rank-one matrix factorization', confidence: 'D', note: 'the directions orthogonal to x have Hessian eigenvalue λ' },
+  falseBecause: 'for ηλ < 2/3 the directions orthogonal to x contract only by 1 − ηλ > |1 − 2ηλ|',
+  params: rank1Params(1, 20),
+  maxIterations: 5000,
+}, (params) => rank1Trial(params, { rho: (lambda, eta) => Math.abs(1 - 2 * eta * lambda), label: 'false: ρ = |1 − 2ηλ|' }));

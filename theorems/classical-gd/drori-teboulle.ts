@@ -26,7 +26,7 @@
  *     0.405 L R² at h = 1.9, N = 1, against 0.104 L R². For h ∈ (1, 2) the tight value is conjectured [U]
  *     to be (L R²/2)·max{1/(2Nh + 1), (1 − h)^{2N}} (Taylor, Hendrickx, Glineur, Math. Program. 2017).
  */
-import { defineClaim, fc, logUniform, variant, withoutHypothesis } from 'ratecheck';
+import { defineClaim, fc, logUniform, withTrial, withoutHypothesis } from 'ratecheck';
 import type { SmoothKind } from 'ratecheck';
 import { convexParams, convexTrial, dtSource, huberTightExamples, overDelta, type ConvexBound, type GdParams } from './setup.ts';
 
@@ -51,7 +51,7 @@ export const droriTeboulleHuber = defineClaim<GdParams>({
 });
 
 /** Changed: the bound, Nesterov's rate 2L R²/(N + 1)² in place of L R²/(4Nh + 2). */
-export const droriTeboulleAccelerated = variant(
+export const droriTeboulleAccelerated = withTrial(
   droriTeboulleHuber,
   {
     id: 'classical-gd.drori-teboulle-accelerated-rate',
@@ -60,14 +60,14 @@ export const droriTeboulleAccelerated = variant(
     falseBecause: 'the Huber instance gives exactly L R²/(4Nh + 2), above 2LR²/(N + 1)² once (N + 1)² > 2(4Nh + 2) (from N = 7 at h = 1)',
     params: convexParams(CONVEX_KINDS),
   },
-  (_paperTrial, p, options) => convexTrial(p, options, { value: (L, R2, t) => (2 * L * R2) / ((t + 1) * (t + 1)), cite: 'claimed: 2L‖x₀ − x*‖²/(N + 1)² (Nesterov’s rate, not GD’s)' }),
+  (p, options) => convexTrial(p, options, { value: (L, R2, t) => (2 * L * R2) / ((t + 1) * (t + 1)), cite: 'claimed: 2L‖x₀ − x*‖²/(N + 1)² (Nesterov’s rate, not GD’s)' }),
 );
 
 /** δ of the tightened-constant variant: log-uniform in [1e-6, 1]. */
 const deltaArb = logUniform(1e-6, 1, 24);
 
 /** Changed: the bound's constant, 4Nh + 2 + δ in place of 4Nh + 2 (instances carry δ). */
-export const droriTeboulleTightened = variant(
+export const droriTeboulleTightened = withTrial(
   overDelta(droriTeboulleHuber),
   {
     id: 'classical-gd.drori-teboulle-tightened',
@@ -76,7 +76,7 @@ export const droriTeboulleTightened = variant(
     falseBecause: 'the Huber instance attains L R²/(4Nh + 2) exactly at N, so any smaller bound fails there',
     params: fc.tuple(convexParams(CONVEX_KINDS), deltaArb).map(([p, delta]) => ({ ...p, delta })),
   },
-  (_paperTrial, p, options) => convexTrial(p, options, { value: (L, R2, t, h) => (L * R2) / (4 * t * h + 2 + p.delta), cite: 'claimed: L‖x₀ − x*‖²/(4Nh + 2 + δ)' }),
+  (p, options) => convexTrial(p, options, { value: (L, R2, t, h) => (L * R2) / (4 * t * h + 2 + p.delta), cite: 'claimed: L‖x₀ − x*‖²/(4Nh + 2 + δ)' }),
 );
 
 /** Changed: the hypothesis h ∈ (0, 1] is dropped, and the instances take long steps h = k/32, k ∈ [33, 63]. */

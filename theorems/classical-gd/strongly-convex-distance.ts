@@ -24,7 +24,7 @@
  *     contracts only by |1 − γL| > 1 − γμ (the instances take those long steps);
  *   - any factor strictly below ρ², ρ²(1 − δ): the 1-D quadratic attaining equality refutes it.
  */
-import { defineClaim, variant } from 'ratecheck';
+import { defineClaim, withTrial } from 'ratecheck';
 import { longStepRange, overDelta, RHO2, stronglyConvexExamples, stronglyConvexParams, stronglyConvexTrial, tightenedParams, type GdParams } from './setup.ts';
 
 const DIST_CITE = '‖x_N − x*‖² ≤ ρ^{2N}‖x₀ − x*‖², ρ = max(|1 − γμ|, |1 − γL|) (PEPit.jl proximal-gradient example with zero second term)';
@@ -42,7 +42,7 @@ export const gdDistance = defineClaim<GdParams>({
 });
 
 /** Changed: the per-step factor, (1 − γμ)² in place of ρ², on long steps γ > 2/(L + μ). */
-export const gdDistanceDropL = variant(
+export const gdDistanceDropL = withTrial(
   gdDistance,
   {
     id: 'classical-gd.strongly-convex-distance-drop-L-term',
@@ -51,11 +51,11 @@ export const gdDistanceDropL = variant(
     falseBecause: 'for γ > 2/(L + μ) the L-mode contracts only by |1 − γL| > 1 − γμ (e.g. Lx²/2)',
     params: stronglyConvexParams({ hRange: longStepRange }),
   },
-  (_paperTrial, p, options) => stronglyConvexTrial(p, options, { metric: 'distSq', factor: (gamma, mu) => (1 - gamma * mu) ** 2, cite: 'claimed: (1 − γμ)^{2N}‖x₀ − x*‖²' }),
+  (p, options) => stronglyConvexTrial(p, options, { metric: 'distSq', factor: (gamma, mu) => (1 - gamma * mu) ** 2, cite: 'claimed: (1 − γμ)^{2N}‖x₀ − x*‖²' }),
 );
 
 /** Changed: the per-step factor, ρ²(1 − δ) in place of ρ² (instances carry δ). */
-export const gdDistanceTightened = variant(
+export const gdDistanceTightened = withTrial(
   overDelta(gdDistance),
   {
     id: 'classical-gd.strongly-convex-distance-tightened',
@@ -64,5 +64,5 @@ export const gdDistanceTightened = variant(
     falseBecause: 'the 1-D quadratic of the mode attaining ρ has ‖x_N − x*‖² = ρ^{2N}‖x₀ − x*‖² exactly',
     params: tightenedParams(),
   },
-  (_paperTrial, p, options) => stronglyConvexTrial(p, options, { metric: 'distSq', factor: (g, mu, L) => RHO2(g, mu, L) * (1 - p.delta), cite: 'claimed: (ρ²(1 − δ))^N‖x₀ − x*‖²' }),
+  (p, options) => stronglyConvexTrial(p, options, { metric: 'distSq', factor: (g, mu, L) => RHO2(g, mu, L) * (1 - p.delta), cite: 'claimed: (ρ²(1 − δ))^N‖x₀ − x*‖²' }),
 );

@@ -21,7 +21,7 @@
  *   - (1 − γμ)² for every γ ∈ (0, 2/L): for γ > 2/(L + μ) the L-mode's gap shrinks only by (1 − γL)²;
  *   - ρ²(1 − δ), δ > 0: the 1-D quadratic attaining equality refutes it.
  */
-import { defineClaim, variant } from 'ratecheck';
+import { defineClaim, withTrial } from 'ratecheck';
 import { longStepRange, overDelta, RHO2, stronglyConvexExamples, stronglyConvexParams, stronglyConvexTrial, thgSource, tightenedParams, type GdParams } from './setup.ts';
 
 const GAP_CITE = 'f(x_N) − f* ≤ ρ^{2N}(f(x₀) − f*) (Taylor–Hendrickx–Glineur 2018 [U])';
@@ -39,7 +39,7 @@ export const gdFunctionValue = defineClaim<GdParams>({
 });
 
 /** Changed: the per-step factor, (1 − γμ)² in place of ρ², on long steps γ > 2/(L + μ). */
-export const gdFunctionValueDropL = variant(
+export const gdFunctionValueDropL = withTrial(
   gdFunctionValue,
   {
     id: 'classical-gd.strongly-convex-function-value-drop-L-term',
@@ -48,11 +48,11 @@ export const gdFunctionValueDropL = variant(
     falseBecause: 'for γ > 2/(L + μ) the L-mode’s gap shrinks only by (1 − γL)² > (1 − γμ)² per step',
     params: stronglyConvexParams({ hRange: longStepRange }),
   },
-  (_paperTrial, p, options) => stronglyConvexTrial(p, options, { metric: 'gap', factor: (gamma, mu) => (1 - gamma * mu) ** 2, cite: 'claimed: (1 − γμ)^{2N}(f(x₀) − f*)' }),
+  (p, options) => stronglyConvexTrial(p, options, { metric: 'gap', factor: (gamma, mu) => (1 - gamma * mu) ** 2, cite: 'claimed: (1 − γμ)^{2N}(f(x₀) − f*)' }),
 );
 
 /** Changed: the per-step factor, ρ²(1 − δ) in place of ρ² (instances carry δ). */
-export const gdFunctionValueTightened = variant(
+export const gdFunctionValueTightened = withTrial(
   overDelta(gdFunctionValue),
   {
     id: 'classical-gd.strongly-convex-function-value-tightened',
@@ -61,5 +61,5 @@ export const gdFunctionValueTightened = variant(
     falseBecause: 'the 1-D quadratic of the mode attaining ρ has f(x_N) − f* = ρ^{2N}(f(x₀) − f*) exactly',
     params: tightenedParams(),
   },
-  (_paperTrial, p, options) => stronglyConvexTrial(p, options, { metric: 'gap', factor: (g, mu, L) => RHO2(g, mu, L) * (1 - p.delta), cite: 'claimed: (ρ²(1 − δ))^N(f(x₀) − f*)' }),
+  (p, options) => stronglyConvexTrial(p, options, { metric: 'gap', factor: (g, mu, L) => RHO2(g, mu, L) * (1 - p.delta), cite: 'claimed: (ρ²(1 − δ))^N(f(x₀) − f*)' }),
 );

@@ -22,7 +22,7 @@
  *     1 + k/√κ, already e₁ = (1 + 1/√κ)(1 − 1/√κ)e₀ > (1 − 1/√κ)e₀;
  *   - no faster than GD with step 1/L, e_k ≥ (1 − 1/κ)^k e₀: (1 + k/√κ)(1 − 1/√κ)^k < (1 − 1/κ)^k for large k.
  */
-import { atLeast, coordinateGuard, defineClaim, guardedBound, runNesterov, variant } from 'ratecheck';
+import { atLeast, coordinateGuard, defineClaim, guardedBound, runNesterov, withTrial } from 'ratecheck';
 import type { Trial, TrialOptions } from 'ratecheck';
 import { muMode, muModeParams, nesterovSetup, source, type NesterovParams, type Setup } from './setup.ts';
 
@@ -63,7 +63,7 @@ export const nesterovMuMode = defineClaim<NesterovParams>({
 });
 
 /** Changed: the formula, (1 − 1/√κ)^k in place of (1 + k/√κ)(1 − 1/√κ)^k, as an upper bound only. */
-export const nesterovMuModeRadius = variant(
+export const nesterovMuModeRadius = withTrial(
   nesterovMuMode,
   {
     id: 'classical-nesterov.mu-mode-contracts-by-radius',
@@ -73,11 +73,11 @@ export const nesterovMuModeRadius = variant(
     falseBecause: 'e₁ = (1 − 1/κ)e₀ = (1 + 1/√κ)(1 − 1/√κ)e₀ > (1 − 1/√κ)e₀ for every κ > 1',
     params: muModeParams(),
   },
-  (_paperTrial, p, options) => muModeTrial(p, options, { formula: (s, k) => Math.pow(1 - s.q, k), relations: ['le'], cite: 'claimed: e_k ≤ (1 − 1/√κ)^k e₀' }),
+  (p, options) => muModeTrial(p, options, { formula: (s, k) => Math.pow(1 - s.q, k), relations: ['le'], cite: 'claimed: e_k ≤ (1 − 1/√κ)^k e₀' }),
 );
 
 /** Changed: the formula, GD's (1 − 1/κ)^k in place of the μ-mode's, as a lower bound only; κ ≤ 1e3. */
-export const nesterovMuModeGdSpeed = variant(
+export const nesterovMuModeGdSpeed = withTrial(
   nesterovMuMode,
   {
     id: 'classical-nesterov.mu-mode-no-faster-than-gd',
@@ -87,5 +87,5 @@ export const nesterovMuModeGdSpeed = variant(
     falseBecause: '(1 + k/√κ)(1 − 1/√κ)^k < (1 − 1/κ)^k for large k: the accelerated mode decays like (1 − 1/√κ)^k',
     params: muModeParams(1e3),
   },
-  (_paperTrial, p, options) => muModeTrial(p, options, { formula: (s, k) => Math.pow(1 - 1 / s.kappa, k), relations: ['ge'], cite: 'claimed: e_k ≥ (1 − 1/κ)^k e₀' }),
+  (p, options) => muModeTrial(p, options, { formula: (s, k) => Math.pow(1 - 1 / s.kappa, k), relations: ['ge'], cite: 'claimed: e_k ≥ (1 − 1/κ)^k e₀' }),
 );

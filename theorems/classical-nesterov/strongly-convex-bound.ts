@@ -24,7 +24,7 @@
  *   - the rate squared, (1 − √(μ/L))^{2n}: on the μ-mode the ratio is (1 + k/√κ)²/2 > 1 once
  *     k > (√2 − 1)√κ.
  */
-import { atLeast, defineClaim, gapGuard, guardedBound, runNesterov, variant } from 'ratecheck';
+import { atLeast, defineClaim, gapGuard, guardedBound, runNesterov, withTrial } from 'ratecheck';
 import type { Trial, TrialOptions } from 'ratecheck';
 import { muMode, nesterovParams, nesterovSetup, PEPIT, source, type NesterovParams, type Setup } from './setup.ts';
 
@@ -79,7 +79,7 @@ export const nesterovBound = defineClaim<NesterovParams>({
 });
 
 /** Changed: the initial value, f(x₀) − f* in place of f(x₀) − f* + (μ/2)‖x₀ − x*‖². */
-export const nesterovDropDistance = variant(
+export const nesterovDropDistance = withTrial(
   nesterovBound,
   {
     id: 'classical-nesterov.strongly-convex-bound-drop-distance-term',
@@ -88,11 +88,11 @@ export const nesterovDropDistance = variant(
     falseBecause: 'on the μ-mode f(x₀) − f* = (μ/2)e₀², so the ratio doubles to (1 + k/√κ)²(1 − 1/√κ)^k: about 1.40 at κ = 100',
     params: nesterovParams(),
   },
-  (_paperTrial, p, options) => nesterovBoundTrial(p, options, { initial: (_s, gap0) => gap0, cite: 'claimed: (1 − √(μ/L))^n (f(x₀) − f*)' }),
+  (p, options) => nesterovBoundTrial(p, options, { initial: (_s, gap0) => gap0, cite: 'claimed: (1 − √(μ/L))^n (f(x₀) − f*)' }),
 );
 
 /** Changed: the rate, (1 − √(μ/L))² in place of 1 − √(μ/L). */
-export const nesterovRateSquared = variant(
+export const nesterovRateSquared = withTrial(
   nesterovBound,
   {
     id: 'classical-nesterov.strongly-convex-bound-rate-squared',
@@ -101,5 +101,5 @@ export const nesterovRateSquared = variant(
     falseBecause: 'on the μ-mode the ratio is (1 + k/√κ)²/2 > 1 for k > (√2 − 1)√κ',
     params: nesterovParams(),
   },
-  (_paperTrial, p, options) => nesterovBoundTrial(p, options, { rate: (s) => (1 - s.q) ** 2, cite: 'claimed: (1 − √(μ/L))^{2n}(…)' }),
+  (p, options) => nesterovBoundTrial(p, options, { rate: (s) => (1 - s.q) ** 2, cite: 'claimed: (1 − √(μ/L))^{2n}(…)' }),
 );

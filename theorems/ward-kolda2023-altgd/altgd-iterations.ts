@@ -25,7 +25,7 @@
  *     d = r, where d/(√d − √(r−1))² = r(√r + √(r−1))² ≈ 4r² is finite: exact parameterization converges,
  *     only more slowly. The variant states a per-instance lower bound ‖R_t‖_F ≥ √ε‖A‖_F.
  */
-import { defineClaim, fc, iterationsTo, logUniform, seedArb, variant } from 'ratecheck';
+import { defineClaim, fc, iterationsTo, logUniform, seedArb, variant, withTrial } from 'ratecheck';
 import type { Trial, TrialOptions } from 'ratecheck';
 import { altGdRun, dAtLeastR, overparameterization, source, WK_EPSILON, wkSetup, type WkParams } from './setup.ts';
 
@@ -82,7 +82,7 @@ export const iterationsLinear = defineClaim<WkParams>({
  * bound ‖R_t‖_F ≥ √ε‖A‖_F on the same AltGD run instead of an iteration count (so no exponent study).
  */
 export const exactParameterizationStalls = defineClaim<WkParams>({
-  ...variant(
+  ...withTrial(
     iterationsKappa2,
     {
       id: 'ward-kolda2023.v1-exact-parameterization-stalls',
@@ -95,7 +95,7 @@ export const exactParameterizationStalls = defineClaim<WkParams>({
       ),
       maxIterations: 200_000,
     },
-    (_paperTrial, p, options) => {
+    (p, options) => {
       const s = wkSetup(p);
       const floorLevel = Math.sqrt(WK_EPSILON) * s.normA;
       return {

@@ -26,7 +26,7 @@
  * False variants: classify by the sign of λ_min(Q) (the constraint ignored); any step size α > 0;
  * "projected GD always converges when α < 1/λ_max(Q)".
  */
-import { atLeast, atMost, defineClaim, logUniform, variant, withoutHypothesis, type Bound, type Hypothesis, type Trial, type TrialOptions } from 'ratecheck';
+import { atLeast, atMost, defineClaim, logUniform, variant, withTrial, withoutHypothesis, type Bound, type Hypothesis, type Trial, type TrialOptions } from 'ratecheck';
 import { DIAG_EXAMPLE, STABLE_TOL, TYPE_CODE, buildYun, iterateType, lemma3Params, oracleType, source, transient, yunParams, type EcqpType, type YunInstance, type YunParams } from './setup.ts';
 
 export type ProjectedGdMetrics = {
@@ -152,7 +152,7 @@ export const lemma3 = defineClaim<YunParams>({
   instantiate: (params, options) => yunTrial(params, options),
 });
 
-export const classifyByLambdaMinQ = variant(
+export const classifyByLambdaMinQ = withTrial(
   lemma3,
   {
     id: 'yun2019.classify-by-lambda-min-q',
@@ -162,7 +162,7 @@ export const classifyByLambdaMinQ = variant(
     examples: [DIAG_EXAMPLE],
   },
   // the oracle λ₁(ZᵀQZ) replaced by λ_min(Q), and only the decision bound kept
-  (_trial, params, options) => {
+  (params, options) => {
     const trial = yunTrial(params, options, { type: (inst) => oracleType(inst.lambdaMinQ, inst.normQ), cite: 'false: T1/T2/T3 by the sign of λ_min(Q)' });
     return { ...trial, bounds: trial.bounds.filter((b) => b.metric === 'typeMismatch') };
   },
