@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../src/cli/main.ts';
@@ -158,6 +158,7 @@ describe('ratecheck CLI', () => {
 
   it('loads .ts, .mts, .cts, .js, .mjs and .cjs claim files as written, never a sibling', async () => {
     // inside the checkout, so that 'fast-check' resolves from the claim files
+    mkdirSync(join(process.cwd(), '.ratecheck'), { recursive: true });
     const dir = mkdtempSync(join(process.cwd(), '.ratecheck', 'claims-'));
     try {
       const body = (id: string) => `{
