@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import type { Aggregate, Claim } from '../claims/types.ts';
 import { clopperPearson, linearFit } from '../claims/statistics.ts';
-import { checkInstance, type InstanceResult } from './instance.ts';
+import { checkInstance, nothingCompared, type InstanceResult } from './instance.ts';
 import type { ClaimResult, Tightest } from './result.ts';
 
 /** P(K ≥ k) for K a sum of independent Bernoulli(δ_i) (Poisson-binomial upper tail, exact by recursion). */
@@ -44,25 +44,55 @@ export interface AggregateInputs<P> {
 
 type Base = Omit<ClaimResult, 'verdict' | 'timeMs'>;
 
+/**
+ * The claim's examples, then `runs` draws of its generator, produced lazily in doubling chunks (a draw
+ * sequence of fast-check is the same prefix whatever the number of runs asked for), so that a huge
+ * `runs` costs only what the deadline lets it draw.
+ */
+function* draws<P>(claim: Claim<P>, seed: number, runs: number): Generator<P> {
+  yield* claim.examples ?? [];
+  let produced = 0;
+  let chunk = 64;
+  while (produced < runs) {
+    const upTo = Math.min(runs, produced + chunk);
+    const sample = fc.sample(claim.params, { seed, numRuns: upTo });
+    for (let i = produced; i < upTo; i++) yield sample[i];
+    produced = upTo;
+    chunk *= 2;
+  }
+}
+
 export function verifyAggregate<P>(input: AggregateInputs<P>, started: number): ClaimResult {
   const { claim, aggregate, runs, seed, maxIterations } = input;
-  const samples: P[] = [...(claim.examples ?? []), ...fc.sample(claim.params, { seed, numRuns: runs })];
+  const total = (claim.examples?.length ?? 0) + runs;
   const results: { params: P; res: InstanceResult }[] = [];
   const hypothesisFailures: Record<string, number> = {};
   let instances = 0;
   let interrupted = false;
-  for (const params of samples) {
-    if (input.deadline !== undefined && performance.now() > input.deadline) {
+  let cut = 0;
+  let compared = 0;
+  let unobserved = 0;
+  for (const params of draws(claim, seed, runs)) {
+    if (input.deadline !== undefined && Date.now() >= input.deadline) {
       interrupted = true;
       break;
     }
     instances++;
-    const res = checkInstance(claim, params, { maxIterations, dense: input.dense });
+    const res = checkInstance(claim, params, { maxIterations, dense: input.dense, deadline: input.deadline });
     if (!res.hypothesesMet) {
       for (const h of res.hypotheses) if (!h.holds) hypothesisFailures[h.name] = (hypothesisFailures[h.name] ?? 0) + 1;
       continue;
     }
-    results.push({ params, res });
+    if (res.stop === 'deadline') {
+      // an incomplete trajectory is no evidence either way
+      cut++;
+      interrupted = true;
+      break;
+    }
+    compared += res.compared;
+    if (!res.observed) unobserved++;
+    // only what the test needs is kept per draw
+    results.push({ params, res: { ...res, trace: undefined, hypotheses: [] } });
   }
   const base: Base = {
     id: claim.id,
@@ -75,6 +105,8 @@ export function verifyAggregate<P>(input: AggregateInputs<P>, started: number): 
     seed,
     runs,
     maxIterations,
+    comparedIterations: compared,
+    ...(cut ? { cut } : {}),
   };
   const done = (verdict: ClaimResult['verdict'], extra: Partial<ClaimResult>): ClaimResult => ({
     ...base,
@@ -83,10 +115,14 @@ export function verifyAggregate<P>(input: AggregateInputs<P>, started: number): 
     timeMs: performance.now() - started,
   });
   if (instances === 0) return done('inconclusive', { reason: 'the time limit ran out before any instance was checked' });
+  const shortOfRuns = interrupted && instances < total;
+  const cutReason = `time limit reached after ${instances} of ${total} draws${cut ? ' (the last trajectory cut at the deadline)' : ''}`;
+  if (shortOfRuns && (results.length === 0 || results.length < 0.2 * instances)) return done('inconclusive', { reason: cutReason });
   if (results.length === 0 || results.length < 0.2 * instances) {
     return done('vacuous', { reason: `hypotheses met on ${results.length} of ${instances} instances` });
   }
-  const shortOfRuns = interrupted && instances < samples.length;
+  // a probability claim's evidence is its compared bounds (an exponent claim's is its measurements)
+  if (aggregate.kind === 'probability' && compared === 0) return done('inconclusive', { reason: nothingCompared(results.length, unobserved) });
 
   if (aggregate.kind === 'probability') {
     const alpha = aggregate.alpha ?? 1e-3;
@@ -136,7 +172,7 @@ export function verifyAggregate<P>(input: AggregateInputs<P>, started: number): 
         reason: `${k} failures in ${results.length} draws (95% CI ${fmt(interval.lower)}–${fmt(interval.upper)}) against an allowed mean probability ${fmt(meanDelta)}: p = ${pValue.toExponential(2)} < ${alpha}`,
       });
     }
-    if (shortOfRuns) return done('inconclusive', { statistics, reason: `time limit reached after ${instances} of ${samples.length} draws` });
+    if (shortOfRuns) return done('inconclusive', { statistics, reason: cutReason });
     return done('holds', {
       statistics,
       reason: `${k} failures in ${results.length} draws, consistent with the allowed probability (p = ${pValue.toPrecision(3)})`,
@@ -207,7 +243,7 @@ export function verifyAggregate<P>(input: AggregateInputs<P>, started: number): 
     });
   }
   if (censored.length > 0) return done('inconclusive', { statistics, tightest, maxRatio: smallestConstant, reason: `${summary}; ${censored.length} instances did not reach the target within ${maxIterations} iterations` });
-  if (shortOfRuns) return done('inconclusive', { statistics, tightest, maxRatio: smallestConstant, reason: `time limit reached after ${instances} of ${samples.length} instances; ${summary}` });
+  if (shortOfRuns) return done('inconclusive', { statistics, tightest, maxRatio: smallestConstant, reason: `${cutReason}; ${summary}` });
   return done('holds', { statistics, tightest, maxRatio: smallestConstant, reason: summary });
 }
 

@@ -12,6 +12,8 @@ export interface VerifyOptions {
   seed: number;
   /** Wall-clock budget of this claim (fast-check stops cleanly; the verdict is then inconclusive). */
   timeLimitMs?: number;
+  /** Wall-clock deadline (epoch ms, Date.now()), the earlier of it and timeLimitMs counting. */
+  deadline?: number;
   /** Overrides the claim's own iteration budget. */
   maxIterations?: number;
   /** Multiplies the claim's iteration budget (profiles). */
@@ -74,5 +76,18 @@ export interface ClaimResult {
   reason?: string;
   /** Aggregate claims: the test statistic and its inputs. */
   statistics?: Record<string, unknown>;
+  /** Iterations at which a bound was compared, over all instances meeting the hypotheses. */
+  comparedIterations: number;
+  /** Instances cut at the deadline (their trajectories are incomplete). */
+  cut?: number;
+  /** For the `error` verdict: what the claim threw, and on which instance parameters. */
+  error?: ClaimError;
+}
+
+/** What a claim threw while an instance was built or run. */
+export interface ClaimError {
+  message: string;
+  stack?: string;
+  params?: unknown;
 }
 

@@ -25,7 +25,12 @@ export type ClaimKind =
   | 'with-probability'
   | 'asymptotic';
 
-export type Verdict = 'holds' | 'refuted' | 'vacuous' | 'inconclusive';
+/**
+ * holds: instances met the hypotheses and iterations were compared, none violating; refuted: a shrunk
+ * counterexample; vacuous: the hypotheses were rarely met; inconclusive: cut short by the time limit, or
+ * nothing was compared; error: the claim threw while an instance was built or run (a defect of the claim).
+ */
+export type Verdict = 'holds' | 'refuted' | 'vacuous' | 'inconclusive' | 'error';
 
 export interface Source {
   paper: string;
@@ -78,7 +83,10 @@ export interface Trial {
   bounds: Bound[];
   /**
    * Run the method, calling observe(t, metrics) at t = 0, 1, ... up to maxIterations; stop as soon as
-   * observe returns false. Only called when every hypothesis holds.
+   * observe returns false (it does at the floor, at the budget, at a violation and at the deadline).
+   * Only called when every hypothesis holds. It must be synchronous: a run that returns a promise is a
+   * defect of the claim (its `error` verdict says so), since what it observes after an await would
+   * escape the comparison.
    */
   run(observe: Observer, maxIterations: number): void;
   /**
