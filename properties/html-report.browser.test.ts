@@ -3,9 +3,14 @@
  * downloads no browser): it loads with no console error and no request leaving the file, every figure
  * renders (SVG with a nonzero size and drawn lines), the copy button of a replay command works, and a
  * screenshot is written under reports/.
+ *
+ * The browser: /usr/bin/chromium. When it is missing, the test installs Debian's package itself where it
+ * can (root, apt-get: scripts/ensure-chromium.sh); where it cannot, the test is skipped with a one-line
+ * notice, except under CI=true, where a missing browser fails.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -30,10 +35,26 @@ let userDataDir: string;
 const consoleErrors: string[] = [];
 const externalRequests: string[] = [];
 
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install Debian's chromium with scripts/ensure-chromium.sh (apt-get update && apt-get install -y chromium) before running the browser test`);
+/** Whether the browser is there, after installing Debian's chromium where this process may. */
+function browserAvailable(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  const canInstall = process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  if (canInstall) {
+    process.stderr.write(`${CHROMIUM} is missing: installing Debian's chromium (scripts/ensure-chromium.sh)\n`);
+    spawnSync('bash', [resolve('scripts/ensure-chromium.sh')], { stdio: 'inherit', timeout: 600_000 });
   }
+  return existsSync(CHROMIUM);
+}
+
+const hasBrowser = browserAvailable();
+if (!hasBrowser) {
+  const message = `${CHROMIUM} is missing and could not be installed here (scripts/ensure-chromium.sh needs root and apt-get)`;
+  if (process.env.CI === 'true') throw new Error(`${message}: the browser test cannot run under CI=true`);
+  process.stderr.write(`skipping the browser test of the HTML report: ${message}\n`);
+}
+
+beforeAll(async () => {
+  if (!hasBrowser) return;
   const out = mkdtempSync(join(tmpdir(), 'ratecheck-html-'));
   const entries = IDS.map((id) => {
     const claim = catalogClaims(catalog).find((c) => c.id === id);
@@ -74,7 +95,7 @@ afterAll(async () => {
   if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
 });
 
-describe('report.html in headless Chromium', () => {
+describe.skipIf(!hasBrowser)('report.html in headless Chromium', () => {
   it('is self-contained: no network URL in src or href, and no request leaves the file', () => {
     const html = readFileSync(htmlFile, 'utf8');
     expect(html).not.toMatch(/(src|href)="https?:/);
