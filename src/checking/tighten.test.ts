@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultMutate, tighten } from './tighten.ts';
+import { resolve } from 'node:path';
+import { TightenCut, defaultMutate, tighten, tightenWithBudget } from './tighten.ts';
+import { endless, sometimesLoops } from '../../properties/fixtures/hostile/long-run.ts';
+import { toy } from '../../properties/fixtures/hostile/deadline-base.ts';
 import { exact } from '../../properties/fixtures/toy-claims.ts';
 import { Rng } from '../random/rng.ts';
 
@@ -26,4 +29,36 @@ describe('tighten', () => {
     expect(defaultMutate(5, () => 0.3, 0.5)).toBe(5);
     expect(defaultMutate({ s: 'x' }, () => 0.3, 0.5)).toEqual({ s: 'x' });
   });
+
+  it('a run cut at the budget is no measure: with every run cut, nothing to tighten (TightenCut)', () => {
+    expect(() => tighten(endless as never, { budgetMs: 50, seed: 1, explore: 3 })).toThrow(TightenCut);
+    expect(() => tighten(endless as never, { budgetMs: 50, seed: 1, explore: 3 })).toThrow(/no run finished within the budget \(\d+ cut at it\)/);
+  });
+
+  it('a claim that throws on every instance says so, with the first message', () => {
+    const throws = toy('hostile.tighten-throws', () => ({
+      run: () => {
+        throw new Error('broken method');
+      },
+    }));
+    expect(() => tighten(throws as never, { budgetMs: 200, seed: 1, explore: 3, maxEvaluations: 5 })).toThrow(/nothing to tighten: the claim threw on .* explored instances, first: .*broken method/);
+  });
+
+  it(
+    'tightenWithBudget: in this thread without a source; on a worker with one, keeping the best instance at a cut',
+    async () => {
+      const here = await tightenWithBudget({ claim: exact as never }, { budgetMs: 100, seed: 1, maxEvaluations: 50 });
+      expect(here.claimId).toBe('toy.exact');
+      const improved: number[] = [];
+      const r = await tightenWithBudget(
+        { claim: sometimesLoops as never, file: resolve('properties/fixtures/hostile/long-run.ts') },
+        { budgetMs: 1000, seed: 42, onImprove: (b) => improved.push(b.ratio), onProgress: () => {} },
+      );
+      expect(r.cut).toMatch(/the worker was terminated/);
+      expect(r.contraction).toBeNull();
+      expect(improved.length).toBeGreaterThan(0);
+      await expect(tightenWithBudget({ claim: exact as never, file: resolve('properties/fixtures/toy-claims.ts') }, { budgetMs: 100, seed: 1, maxEvaluations: 30 })).resolves.toMatchObject({ claimId: 'toy.exact' });
+    },
+    60_000,
+  );
 });

@@ -3,6 +3,10 @@
  * arbitrary, then hill-climb the plain instance parameters to maximise observed/bound, restarting from
  * the next best instance when a climb stalls. The result is the tightest instance found, its ratio, the
  * iteration where it peaks, and the observed contraction exponent against the claimed one.
+ *
+ * The budget bounds the search: each run is cut inside `observe` at the budget, and
+ * `tightenWithBudget` runs the search on a worker thread that is terminated a grace period after it
+ * (a run that loops without observing); the best instance found by then is the result.
  */
 import fc from 'fast-check';
 import type { Claim } from '../claims/types.ts';
@@ -10,6 +14,7 @@ import { linearFit } from '../claims/statistics.ts';
 import { Rng } from '../random/rng.ts';
 import { checkInstance } from './instance.ts';
 import { iterationBudget } from './runner.ts';
+import { GRACE_MS, runLimited } from './pool.ts';
 
 export interface TightenOptions {
   budgetMs: number;
@@ -20,6 +25,16 @@ export interface TightenOptions {
   /** Stop after this many evaluations (deterministic budgets for tests), or at budgetMs, whichever first. */
   maxEvaluations?: number;
   onProgress?: (evaluations: number, best: number) => void;
+  /** Called with each new best instance, and the counts so far. */
+  onImprove?: (best: TightInstance, counts: { evaluations: number; valid: number; restarts: number; improvements: number }) => void;
+}
+
+/** An instance and its largest observed/bound ratio. */
+export interface TightInstance {
+  params: unknown;
+  ratio: number;
+  iteration: number;
+  metric: string;
 }
 
 export interface Contraction {
@@ -46,6 +61,8 @@ export interface TightenResult {
   contraction: Contraction | null;
   /** Median exponent ratio over the best explored instances whose runs reached the floor (the typical gap). */
   medianExponentRatio: number | null;
+  /** Why the search ended before it was done (a run that did not stop within the budget): the best instance so far. */
+  cut?: string;
 }
 
 /** Default neighbourhood: perturb one or two numeric fields (integers by ±1, reals multiplicatively, seeds redrawn). */
@@ -81,8 +98,8 @@ export function defaultMutate(params: unknown, random: () => number, step: numbe
  * horizon. Only runs that reached the roundoff floor are fitted: a run cut by the iteration budget may
  * still be in its transient, and its slope would understate the asymptotic rate.
  */
-export function contractionOf(claim: Claim<unknown>, params: unknown, maxIterations: number): Contraction | null {
-  const res = checkInstance(claim, params, { maxIterations, record: true });
+export function contractionOf(claim: Claim<unknown>, params: unknown, maxIterations: number, deadline?: number): Contraction | null {
+  const res = checkInstance(claim, params, { maxIterations, record: true, deadline });
   const tr = res.trace;
   if (!tr || tr.t.length < 8 || res.stop !== 'floor') return null;
   // the observed metric stalls at its own roundoff level long before the bound reaches the floor:
@@ -105,24 +122,42 @@ export function contractionOf(claim: Claim<unknown>, params: unknown, maxIterati
   return { observedFactor: Math.exp(so), claimedFactor: Math.exp(sb), exponentRatio: so / sb, fitRange: [ts[0], ts[ts.length - 1]] };
 }
 
+/** A search that ended with no instance at all within the budget (every run cut, or the worker died). */
+export class TightenCut extends Error {
+  override name = 'TightenCut';
+}
+
 export function tighten<P>(claim: Claim<P>, options: TightenOptions): TightenResult {
-  const started = performance.now();
-  const deadline = started + options.budgetMs;
+  const startedAt = Date.now();
+  // runs are cut inside observe at the budget; the contraction fits get half a grace period more
+  const deadline = startedAt + options.budgetMs;
+  const fitDeadline = deadline + GRACE_MS / 2;
   const maxIterations = iterationBudget(claim as Claim<unknown>, { maxIterations: options.maxIterations });
   const rng = new Rng(options.seed, `tighten:${claim.id}`);
   const random = () => rng.uniform();
   let evaluations = 0, valid = 0, restarts = 0, improvements = 0;
-  const more = () => performance.now() < deadline && (options.maxEvaluations === undefined || evaluations < options.maxEvaluations);
+  const more = () => Date.now() < deadline && (options.maxEvaluations === undefined || evaluations < options.maxEvaluations);
+  let firstError: unknown;
+  let cutRuns = 0;
 
   interface Scored { params: P; ratio: number; iteration: number; metric: string }
+  let bestSoFar: Scored | undefined;
   const evaluate = (params: P): Scored | null => {
     evaluations++;
     try {
-      const res = checkInstance(claim, params, { maxIterations });
-      if (!res.hypothesesMet || !res.maxRatioAt || !Number.isFinite(res.maxRatio)) return null;
+      const res = checkInstance(claim, params, { maxIterations, deadline });
+      // a run cut at the budget is incomplete: its ratio is no measure of the instance
+      if (res.stop === 'deadline') cutRuns++;
+      if (!res.hypothesesMet || res.stop === 'deadline' || !res.maxRatioAt || !Number.isFinite(res.maxRatio)) return null;
       valid++;
-      return { params, ratio: res.maxRatio, iteration: res.maxRatioAt.iteration, metric: res.maxRatioAt.metric };
-    } catch {
+      const s = { params, ratio: res.maxRatio, iteration: res.maxRatioAt.iteration, metric: res.maxRatioAt.metric };
+      if (!bestSoFar || s.ratio > bestSoFar.ratio) {
+        bestSoFar = s;
+        options.onImprove?.(s, { evaluations, valid, restarts, improvements });
+      }
+      return s;
+    } catch (e) {
+      firstError ??= e;
       return null; // a neighbour outside the builder's domain
     }
   };
@@ -142,10 +177,19 @@ export function tighten<P>(claim: Claim<P>, options: TightenOptions): TightenRes
     consider(evaluate(p));
   }
   for (const s of population) {
-    const c = contractionOf(claim as Claim<unknown>, s.params, maxIterations);
+    if (Date.now() >= deadline) break;
+    const c = contractionOf(claim as Claim<unknown>, s.params, maxIterations, deadline);
     if (c) exponentRatios.push(c.exponentRatio);
   }
-  if (population.length === 0) throw new RangeError(`${claim.id}: no explored instance met the hypotheses; nothing to tighten`);
+  if (population.length === 0) {
+    const all = `${evaluations === 1 ? 'the one' : `all ${evaluations}`} explored instance${evaluations === 1 ? '' : 's'}`;
+    if (firstError !== undefined) {
+      const msg = firstError instanceof Error ? firstError.message : String(firstError);
+      throw new RangeError(`${claim.id}: nothing to tighten: ${valid === 0 && evaluations > 0 ? `the claim threw on ${all}` : 'the claim threw'}, first: ${msg.split('\n')[0]}`);
+    }
+    if (cutRuns > 0) throw new TightenCut(`${claim.id}: nothing to tighten: no run finished within the budget (${cutRuns} cut at it); give a larger --budget or a smaller --max-iterations`);
+    throw new RangeError(`${claim.id}: no explored instance met the hypotheses; nothing to tighten`);
+  }
 
   let best = population[0];
   let current = best;
@@ -185,7 +229,52 @@ export function tighten<P>(claim: Claim<P>, options: TightenOptions): TightenRes
     restarts,
     improvements,
     maxIterations,
-    contraction: contractionOf(claim as Claim<unknown>, best.params, maxIterations),
+    contraction: Date.now() < fitDeadline ? contractionOf(claim as Claim<unknown>, best.params, maxIterations, fitDeadline) : null,
     medianExponentRatio: exponentRatios.length ? exponentRatios[Math.floor((exponentRatios.length - 1) / 2)] : null,
+  };
+}
+
+
+/**
+ * `tighten` bounded by its budget even when a run never returns: on a worker thread (when the claim can
+ * be reloaded there from `file` or `module`), terminated a grace period after the budget. The result is
+ * then the best instance found so far, without contraction fit, with `cut` saying why; with no
+ * instance at all, a TightenCut.
+ */
+export async function tightenWithBudget(source: { claim: Claim<unknown>; file?: string; module?: string }, options: TightenOptions): Promise<TightenResult> {
+  const { claim } = source;
+  if (source.file === undefined && source.module === undefined) return tighten(claim, options);
+  const { onProgress, onImprove, ...plain } = options;
+  let best: TightInstance | undefined;
+  let counts = { evaluations: 0, valid: 0, restarts: 0, improvements: 0 };
+  const onMessage = (m: unknown) => {
+    const msg = m as { kind: string; evaluations?: number; best?: unknown; counts?: typeof counts };
+    if (msg.kind === 'progress') {
+      counts = { ...counts, evaluations: Math.max(counts.evaluations, msg.evaluations ?? 0) };
+      onProgress?.(msg.evaluations ?? 0, msg.best as number);
+    } else if (msg.kind === 'best') {
+      best = msg.best as TightInstance;
+      counts = { ...counts, ...msg.counts };
+      onImprove?.(best, counts);
+    }
+  };
+  type Reply = { ok: true; result: TightenResult } | { ok: false; kind: string; message: string };
+  const task = { claimId: claim.id, claimFile: source.file, catalogModule: source.file ? undefined : source.module, options: plain };
+  const got = await runLimited<Reply>('tighten', task, options.budgetMs + GRACE_MS, onMessage);
+  if (got.status === 'done') {
+    if (got.value.ok) return got.value.result;
+    const { kind, message } = got.value;
+    throw kind === 'cut' ? new TightenCut(message) : kind === 'range' ? new RangeError(message) : new Error(message);
+  }
+  const why = got.status === 'cut' ? `a run did not stop within the ${+(options.budgetMs / 1000).toPrecision(6)} s budget; the worker was terminated` : got.message;
+  if (!best) throw new TightenCut(`${claim.id}: nothing to tighten: ${why}, before any instance was measured`);
+  return {
+    claimId: claim.id,
+    ...best,
+    ...counts,
+    maxIterations: iterationBudget(claim, { maxIterations: options.maxIterations }),
+    contraction: null,
+    medianExponentRatio: null,
+    cut: `${why}; the best instance found before`,
   };
 }

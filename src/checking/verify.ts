@@ -16,7 +16,7 @@ import type { WorkerTask } from './worker.ts';
 import type { DrawnFigure } from '../reporting/html.ts';
 import { SCHEMA_VERSION, TOOL_VERSION, buildEntry, summarize, writeAtomic, type ClaimEntry, type Report } from '../reporting/report.ts';
 import { junitXml } from '../reporting/junit.ts';
-import { writeReport } from '../reporting/write.ts';
+import { lockOutput, validateOutputs, writeReport } from '../reporting/write.ts';
 
 export interface Profile {
   runs: number;
@@ -71,8 +71,22 @@ function asSource(c: Claim<any> | ClaimSource): ClaimSource {
   return 'claim' in c && typeof (c as ClaimSource).claim === 'object' && !('instantiate' in c) ? (c as ClaimSource) : { claim: c as Claim<any> };
 }
 
-/** Verify claims and return the report (written to `out` when given). */
+/**
+ * Verify claims and return the report (written to `out` when given). The output paths are checked
+ * before anything runs (an OutputError, nothing written), and the report directory is locked for the
+ * whole run: a second run on it is refused with "another ratecheck run holds <dir>" (a LockError).
+ */
 export async function verifyClaims(claims: ReadonlyArray<Claim<any> | ClaimSource>, o: VerifyClaimsOptions = {}): Promise<Report> {
+  validateOutputs({ out: o.out, junit: o.junit, store: o.store });
+  const lock = o.out !== undefined ? lockOutput(o.out) : undefined;
+  try {
+    return await verifyUnlocked(claims, o);
+  } finally {
+    lock?.release();
+  }
+}
+
+async function verifyUnlocked(claims: ReadonlyArray<Claim<any> | ClaimSource>, o: VerifyClaimsOptions): Promise<Report> {
   let selected = claims.map(asSource);
   if (o.shard) {
     const { index, count } = o.shard;
@@ -93,10 +107,13 @@ export async function verifyClaims(claims: ReadonlyArray<Claim<any> | ClaimSourc
   const tasks: WorkerTask[] = selected.map(({ claim, file, module }, index) => {
     const maxIterations = iterationBudget(claim as Claim<unknown>, { maxIterations: o.maxIterations, iterationScale: profile.iterationScale });
     const stored = store && !claim.aggregate ? store.usable(claim, maxIterations, warn) : [];
-    return { index, claimId: claim.id, claimFile: file, catalogModule: module, profile: profileName, deadline, figure: outDir !== undefined, options: { runs, seed, maxIterations, dense, replayFirst: stored } };
+    return { index, claimId: claim.id, expected: claim.expected, claimFile: file, catalogModule: module, profile: profileName, deadline, figure: outDir !== undefined, options: { runs, seed, maxIterations, dense, replayFirst: stored } };
   });
   const reloadable = tasks.every((t) => t.claimFile !== undefined || t.catalogModule !== undefined);
-  const workers = reloadable ? Math.max(1, Math.min(o.workers ?? (tasks.length >= 4 ? availableParallelism() : 1), tasks.length)) : 1;
+  // never more workers than cores (the CLI says so); with a deadline, claims run on worker threads even
+  // with one worker, so that a run that does not stop at the deadline can be terminated
+  const workers = reloadable ? Math.max(1, Math.min(o.workers ?? (tasks.length >= 4 ? availableParallelism() : 1), availableParallelism(), tasks.length)) : 1;
+  const inPool = reloadable && (workers > 1 || deadline !== undefined);
   let done = 0;
   const figures = new Map<string, DrawnFigure | null>();
   const onResult = (task: WorkerTask, result: ClaimResult, figure?: DrawnFigure | null) => {
@@ -105,7 +122,7 @@ export async function verifyClaims(claims: ReadonlyArray<Claim<any> | ClaimSourc
     o.onResult?.(selected[task.index].claim, result, done, tasks.length);
   };
   let results: ClaimResult[];
-  if (workers > 1) {
+  if (inPool) {
     results = await verifyInPool(tasks, workers, onResult);
   } else {
     results = tasks.map((task) => {
@@ -132,7 +149,10 @@ export async function verifyClaims(claims: ReadonlyArray<Claim<any> | ClaimSourc
     summary: summarize(entries),
     claims: entries,
   };
-  if (outDir !== undefined) await writeReport(outDir, report, { claims: selected.map((c) => c.claim), precomputed: figures });
+  // the deadline covers the whole run: past it, figures not drawn yet are skipped
+  const skipped = new Map<string, string>();
+  if (deadline !== undefined && Date.now() >= deadline) for (const { claim } of selected) if (!figures.has(claim.id)) skipped.set(claim.id, 'drawing it was skipped, the time limit had run out');
+  if (outDir !== undefined) await writeReport(outDir, report, { claims: selected.map((c) => c.claim), precomputed: figures, skipped });
   if (o.junit) {
     mkdirSync(dirname(resolve(o.junit)), { recursive: true });
     writeAtomic(resolve(o.junit), junitXml(report));

@@ -1,47 +1,69 @@
 /**
- * Task handler of the parallel verifier's worker threads (tinypool loads this module): one claim task at
- * a time (claim id, the claim file or catalog module it comes from, plain options), verified with the
- * same code as the serial path; failures come back as replies, not exceptions.
+ * Task handlers of the worker threads (tinypool loads this module). `handle` (the default): one claim
+ * task at a time (claim id, the claim file or catalog module it comes from, plain options), verified with
+ * the same code as the serial path. `replay` and `tighten`: the time-limited runs of those commands.
+ * Failures come back as replies, not exceptions.
  */
-import type { ProfileName } from '../claims/types.ts';
-import { ClaimDefect } from '../claims/types.ts';
-import { verifyClaim, type VerifyOptions } from './runner.ts';
+import { isMainThread, type MessagePort } from 'node:worker_threads';
+import { ClaimDefect, type Claim } from '../claims/types.ts';
+import { verifyClaim } from './runner.ts';
 import { builtinClaims, loadCatalogModule, loadClaimFile } from '../cli/load.ts';
 import { loadRenderer } from '../reporting/figures/render.ts';
-import { buildEntry } from '../reporting/report.ts';
+import { buildEntry, type CounterexampleFile } from '../reporting/report.ts';
 import { drawEntryFigure, type DrawnFigure } from '../reporting/html.ts';
+import { replayCounterexample, type ReplayOutcome } from './replay.ts';
+import { tighten, type TightenOptions, type TightenResult } from './tighten.ts';
+import type { WorkerReply, WorkerTask } from './pool.ts';
 
-export interface WorkerTask {
-  /** Also draw (and render) the claim's report figure here (the HTML report's traces), in parallel with the others. */
-  figure?: boolean;
-  index: number;
-  claimId: string;
-  claimFile?: string;
-  /** URL of the catalog module the claim comes from (when it is not from a claim file). */
-  catalogModule?: string;
-  profile?: ProfileName;
-  /** Wall-clock deadline of the whole run (epoch ms): each claim gets what is left when it starts. */
-  deadline?: number;
-  options: Omit<VerifyOptions, 'params' | 'timeLimitMs'>;
+export type { WorkerReply, WorkerTask } from './pool.ts';
+
+// a claim that calls process.exit would end the thread without a reply: while a claim runs, that is an
+// ordinary error (Node's own uses, such as ending a thread on an uncaught exception, are left alone)
+let inClaim = 0;
+if (!isMainThread) {
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number) => {
+    if (inClaim > 0) throw new Error(`the claim called process.exit(${code ?? ''})`);
+    return exit(code);
+  }) as typeof process.exit;
 }
 
-export type WorkerReply =
-  | { index: number; ok: true; result: ReturnType<typeof verifyClaim>; figure?: DrawnFigure | null }
-  | { index: number; ok: false; defect: boolean; message: string };
+function guarded<T>(run: () => T): T {
+  inClaim++;
+  try {
+    return run();
+  } finally {
+    inClaim--;
+  }
+}
+
+/** Where a claim is reloaded from in a worker: its claim file, or the catalog module. */
+export interface ClaimLocation {
+  claimId: string;
+  claimFile?: string;
+  catalogModule?: string;
+}
+
+async function findClaim(at: ClaimLocation): Promise<Claim<unknown> | undefined> {
+  const pool = at.claimFile ? await loadClaimFile(at.claimFile) : at.catalogModule ? builtinClaims(await loadCatalogModule(at.catalogModule)) : [];
+  return pool.find((c) => c.claim.id === at.claimId)?.claim;
+}
 
 export async function handle(task: WorkerTask): Promise<WorkerReply> {
   try {
-    const pool = task.claimFile ? await loadClaimFile(task.claimFile) : task.catalogModule ? builtinClaims(await loadCatalogModule(task.catalogModule)) : [];
-    const hit = pool.find((c) => c.claim.id === task.claimId);
-    if (!hit) return { index: task.index, ok: false, defect: false, message: `unknown claim id '${task.claimId}'` };
-    const params = task.profile ? hit.claim.profiles?.[task.profile] : undefined;
-    const timeLimitMs = task.deadline !== undefined ? Math.max(0, task.deadline - Date.now()) : undefined;
-    const result = verifyClaim(hit.claim, { ...task.options, params, timeLimitMs });
+    const claim = await findClaim(task);
+    if (!claim) return { index: task.index, ok: false, defect: false, message: `unknown claim id '${task.claimId}'` };
+    const params = task.profile ? claim.profiles?.[task.profile] : undefined;
+    const result = guarded(() => verifyClaim(claim, { ...task.options, params, deadline: task.deadline }));
+    // let timers the claim armed fire now, so that one that throws takes down this task, not the next
+    await new Promise((r) => setTimeout(r, 0));
+    task.port?.postMessage({ result });
     let figure: DrawnFigure | null | undefined;
-    if (task.figure) {
+    // after the deadline no figure is drawn: the deadline covers the whole run
+    if (task.figure && !(task.deadline !== undefined && Date.now() >= task.deadline)) {
       try {
         await loadRenderer();
-        figure = drawEntryFigure(buildEntry(hit.claim, result, ''), hit.claim, { samples: 1, dense: task.options.dense ?? false });
+        figure = guarded(() => drawEntryFigure(buildEntry(claim, result, ''), claim, { samples: 1, dense: task.options.dense ?? false }));
       } catch {
         figure = undefined; // the report draws it (and reports the failure) itself
       }
@@ -52,4 +74,56 @@ export async function handle(task: WorkerTask): Promise<WorkerReply> {
   }
 }
 
+/** A failure of a replay or tighten task, as data: the kind of error tells the command how to report it. */
+export interface TaskFailure {
+  ok: false;
+  kind: 'usage' | 'range' | 'defect' | 'cut' | 'other';
+  message: string;
+}
+
+function failure(e: unknown): TaskFailure {
+  const name = e instanceof Error ? e.name : '';
+  const kind = e instanceof ClaimDefect ? 'defect' : e instanceof RangeError ? 'range' : name === 'UsageError' ? 'usage' : name === 'TightenCut' ? 'cut' : 'other';
+  return { ok: false, kind, message: e instanceof Error ? e.message : String(e) };
+}
+
+export interface ReplayTask extends ClaimLocation {
+  cx: CounterexampleFile;
+  deadline?: number;
+}
+
+export async function replay(task: ReplayTask): Promise<{ ok: true; outcome: ReplayOutcome } | TaskFailure> {
+  try {
+    const claim = await findClaim(task);
+    if (!claim) return { ok: false, kind: 'usage', message: `unknown claim id '${task.claimId}' in the counterexample` };
+    return { ok: true, outcome: guarded(() => replayCounterexample(claim, task.cx, { deadline: task.deadline })) };
+  } catch (e) {
+    return failure(e);
+  }
+}
+
+export interface TightenTask extends ClaimLocation {
+  options: Omit<TightenOptions, 'onProgress' | 'onImprove'>;
+  /** Progress and each new best instance are posted here. */
+  port?: MessagePort;
+}
+
+export async function tightenTask(task: TightenTask): Promise<{ ok: true; result: TightenResult } | TaskFailure> {
+  try {
+    const claim = await findClaim(task);
+    if (!claim) return { ok: false, kind: 'usage', message: `unknown claim id '${task.claimId}'` };
+    const result = guarded(() =>
+      tighten(claim, {
+        ...task.options,
+        onProgress: (evaluations, best) => task.port?.postMessage({ kind: 'progress', evaluations, best }),
+        onImprove: (best, counts) => task.port?.postMessage({ kind: 'best', best, counts }),
+      }),
+    );
+    return { ok: true, result };
+  } catch (e) {
+    return failure(e);
+  }
+}
+
+export { tightenTask as tighten };
 export default handle;

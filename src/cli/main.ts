@@ -4,23 +4,26 @@
  * input (one line on stderr, nothing written).
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { integer, positiveInt, positiveNumber } from './options.ts';
 import { ClaimDefect, type Claim, type ProfileName } from '../claims/types.ts';
 import type { Catalog } from '../catalog.ts';
-import { DEFAULT_STORE } from '../checking/store.ts';
-import { tighten } from '../checking/tighten.ts';
+import { DEFAULT_STORE, paramsSizeProblem } from '../checking/store.ts';
+import { LockError } from '../checking/lock.ts';
+import { MAX_JSON_BYTES, OutputError, validateOutputs } from '../reporting/write.ts';
+import { TightenCut, tightenWithBudget } from '../checking/tighten.ts';
 import { PROFILES, verifyClaims } from '../checking/verify.ts';
 import { junitXml } from '../reporting/junit.ts';
 import { mergeReports } from '../reporting/merge.ts';
-import { replayCounterexample, validateCounterexampleFile } from '../checking/replay.ts';
-import { TOOL_VERSION, consoleTable, writeAtomic, toJson, markdownReport, fmtNumber, counterexampleFile, SCHEMA_VERSION, type CounterexampleFile, type Report } from '../reporting/report.ts';
+import { replayWithTimeLimit, validateCounterexampleFile } from '../checking/replay.ts';
+import { safeText, TOOL_VERSION, consoleTable, writeAtomic, toJson, markdownReport, fmtNumber, counterexampleFile, SCHEMA_VERSION, type CounterexampleFile, type Report } from '../reporting/report.ts';
 import { UsageError } from './errors.ts';
 import { registerFigures } from './commands/figures.ts';
 import { registerInit } from './commands/init.ts';
 import { createProgress, type ProgressStream } from './progress.ts';
-import { builtinClaims, firstLine, loadClaimFile, resolveTargets, type LoadedClaim } from './load.ts';
+import { builtinClaims, checkInputFile, firstLine, loadClaimFile, projectRoot, resolvesInside, resolveTargets, type LoadedClaim } from './load.ts';
 
 export interface Io {
   out: (s: string) => void;
@@ -70,12 +73,26 @@ function parseProfile(v: string): ProfileName {
   return v;
 }
 
+/** Output paths checked before any claim file is loaded or anything runs (exit 2, nothing written). */
+function checkOutputs(o: { out?: string; junit?: string; store?: string }): void {
+  try {
+    validateOutputs(o, { out: '--out', junit: '--junit', store: '--store' });
+  } catch (e) {
+    if (e instanceof OutputError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
 export async function runVerify(targets: string[], o: VerifyCliOptions, io: Io, catalog?: Catalog): Promise<number> {
+  checkOutputs({ out: o.out, junit: o.junit, store: o.store === false ? undefined : o.store });
   const selected = await resolveTargets(targets, catalog);
   const started = performance.now();
   const count = o.shard ? selected.filter((_, i) => i % o.shard!.count === o.shard!.index - 1).length : selected.length;
   const runs = o.runs ?? PROFILE_RUNS[o.profile];
   io.err(`ratecheck verify: ${count} claim${count === 1 ? '' : 's'}${o.shard ? ` (shard ${o.shard.index}/${o.shard.count})` : ''}, profile ${o.profile}, ${runs} runs each, seed ${o.seed}\n`);
+  if (o.shard && count === 0) io.err(`note: shard ${o.shard.index}/${o.shard.count} selects no claim (${selected.length} claim${selected.length === 1 ? '' : 's'} in ${o.shard.count} shards)\n`);
+  const cores = availableParallelism();
+  if (o.workers !== undefined && o.workers > cores) io.err(`--workers ${o.workers}: capped at ${cores} core${cores === 1 ? '' : 's'}\n`);
   const progress = createProgress({ label: 'verify', total: count, stream: progressStream(io), mode: o.quiet ? 'silent' : undefined });
   let report: Report;
   try {
@@ -103,6 +120,7 @@ export async function runVerify(targets: string[], o: VerifyCliOptions, io: Io, 
     );
   } catch (e) {
     if (e instanceof ClaimDefect) throw new UsageError(`claim defect: ${e.message}`);
+    if (e instanceof OutputError || e instanceof LockError) throw new UsageError(e.message);
     throw e;
   }
   if (progress.mode === 'bar') progress.done(`${count} claims`);
@@ -110,6 +128,11 @@ export async function runVerify(targets: string[], o: VerifyCliOptions, io: Io, 
   const s = report.summary;
   io.out(`${s.asExpected} of ${s.claims} claim${s.claims === 1 ? '' : 's'} as expected in ${((performance.now() - started) / 1000).toFixed(1)}s` + (s.unexpected.length ? `; NOT as expected: ${s.unexpected.join(', ')}` : '') + '\n');
   for (const e of report.claims) {
+    if (e.verdict === 'error') {
+      const params = e.error?.params !== undefined ? `\n    params ${safeText(JSON.stringify(e.error.params))}` : '';
+      io.out(`  ${e.id}: error: ${safeText(e.error?.message ?? e.reason ?? 'the claim threw')}${params}\n`);
+      continue;
+    }
     if (e.asExpected || !e.counterexample) continue;
     const cx = e.counterexample;
     io.out(`  ${e.id}: ${e.verdict} at t = ${cx.violation.iteration} (${cx.violation.metric} ${fmtNumber(cx.violation.observed, 6)} against bound ${fmtNumber(cx.violation.bound, 6)})\n    params ${JSON.stringify(cx.params)}\n    replay: ${cx.replay}\n`);
@@ -123,6 +146,7 @@ const PROFILE_RUNS: Record<ProfileName, number> = { quick: PROFILES.quick.runs, 
 
 function readJson(file: string): unknown {
   if (!existsSync(file)) throw new UsageError(`file not found: ${file}`);
+  checkInputFile(file, 'file', MAX_JSON_BYTES);
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
@@ -130,15 +154,30 @@ function readJson(file: string): unknown {
   }
 }
 
-async function claimFor(cx: CounterexampleFile, base: string, catalog?: Catalog): Promise<Claim<unknown>> {
+/**
+ * The claim of a counterexample. A claim file named on the command line (`--claims`) is loaded as
+ * given; one named in the data file only when it resolves (symbolic links followed) inside the current
+ * project (the nearest directory upwards from the working directory holding a package.json): a data
+ * file never makes replay import code from elsewhere.
+ */
+async function claimFor(cx: CounterexampleFile, base: string, catalog?: Catalog, claimsFile?: string): Promise<LoadedClaim> {
   let pool: LoadedClaim[] = builtinClaims(catalog);
-  if (cx.claimFile) pool = await loadClaimFile(resolve(base, cx.claimFile));
+  if (claimsFile) pool = await loadClaimFile(claimsFile);
+  else if (cx.claimFile) {
+    if (typeof cx.claimFile !== 'string') throw new UsageError('claimFile in the counterexample must be a path');
+    const named = resolve(base, cx.claimFile);
+    const root = projectRoot();
+    if (!resolvesInside(named, root)) {
+      throw new UsageError(`the counterexample names the claim file ${safeText(cx.claimFile)}, which is not inside the current project (${root}); replay does not load it: name the claim file yourself with --claims FILE`);
+    }
+    pool = await loadClaimFile(named);
+  }
   const hit = pool.find((c) => c.claim.id === cx.claimId);
   if (!hit) throw new UsageError(`unknown claim id '${cx.claimId}' in the counterexample`);
-  return hit.claim;
+  return hit;
 }
 
-export async function runReplay(file: string, io: Io, catalog?: Catalog): Promise<number> {
+export async function runReplay(file: string, io: Io, catalog?: Catalog, opts: { claims?: string; timeLimit?: number } = {}): Promise<number> {
   const data = readJson(file) as Record<string, unknown>;
   let files: CounterexampleFile[];
   if (data && typeof data === 'object' && Array.isArray((data as { claims?: unknown }).claims)) {
@@ -152,11 +191,14 @@ export async function runReplay(file: string, io: Io, catalog?: Catalog): Promis
   let failures = 0;
   for (const cx of files) {
     const problem = validateCounterexampleFile(cx);
-    if (problem) throw new UsageError(`${file}: ${problem}`);
-    const claim = await claimFor(cx, dirname(resolve(file)), catalog);
+    if (problem) throw new UsageError(`${file}: ${safeText(problem)}`);
+    const tooLarge = paramsSizeProblem(cx.params);
+    if (tooLarge) throw new UsageError(`${file}: ${safeText(tooLarge)}`);
+    const { claim, file: claimFile } = await claimFor(cx, dirname(resolve(file)), catalog, opts.claims);
     let outcome;
     try {
-      outcome = replayCounterexample(claim, cx);
+      // on a worker thread, terminated if it does not end by the time limit (then not reproduced)
+      outcome = await replayWithTimeLimit({ claim, file: claimFile, module: claimFile ? undefined : catalog?.module }, cx, (opts.timeLimit ?? 60) * 1000);
     } catch (e) {
       throw new UsageError(`${cx.claimId}: replay failed: ${firstLine(e)}`);
     }
@@ -167,6 +209,7 @@ export async function runReplay(file: string, io: Io, catalog?: Catalog): Promis
 }
 
 export function runMerge(files: string[], opts: { out: string; junit?: string }, io: Io): number {
+  checkOutputs({ out: opts.out, junit: opts.junit });
   const reports = files.map((f) => {
     const data = readJson(f) as Report;
     if (!data || !Array.isArray(data.claims) || typeof data.schemaVersion !== 'number') throw new UsageError(`${f} is not a ratecheck report.json`);
@@ -199,14 +242,15 @@ interface TightenCliOptions {
 export async function runTighten(targets: string[], o: TightenCliOptions, io: Io, catalog?: Catalog): Promise<number> {
   const list = await resolveTargets(targets, catalog);
   if (list.length !== 1) throw new UsageError(`tighten takes one claim; '${targets.join(' ')}' selects ${list.length}`);
-  const [{ claim }] = list;
+  const [{ claim, file: claimFile }] = list;
   const id = claim.id;
   if (claim.aggregate) throw new UsageError(`${id} is decided over many instances (${claim.aggregate.kind}); tighten works on per-instance bounds`);
   io.err(`ratecheck tighten ${id}: ${o.budget}s budget, seed ${o.seed}\n`);
   let lastReport = performance.now();
   let result;
   try {
-    result = tighten(claim, {
+    // on a worker thread, terminated a grace period after the budget (a run that never returns)
+    result = await tightenWithBudget({ claim, file: claimFile, module: claimFile ? undefined : catalog?.module }, {
       budgetMs: o.budget * 1000,
       seed: o.seed,
       maxIterations: o.maxIterations,
@@ -218,6 +262,10 @@ export async function runTighten(targets: string[], o: TightenCliOptions, io: Io
       },
     });
   } catch (e) {
+    if (e instanceof TightenCut) {
+      io.err(`ratecheck tighten: ${safeText(e.message)}\n`);
+      return 1;
+    }
     if (e instanceof ClaimDefect || e instanceof RangeError) throw new UsageError(firstLine(e));
     throw e;
   }
@@ -239,6 +287,7 @@ export async function runTighten(targets: string[], o: TightenCliOptions, io: Io
         ? `contraction on that instance: observed per-step factor 1 − ${(1 - c.observedFactor).toExponential(3)} vs claimed 1 − ${(1 - c.claimedFactor).toExponential(3)}: exponent ratio ${c.exponentRatio.toFixed(3)} (fitted on t = ${c.fitRange[0]}..${c.fitRange[1]})`
         : 'contraction on that instance: not fitted (the run did not reach the roundoff floor within the iteration budget, or its bound does not decay)',
       result.medianExponentRatio !== null ? `median exponent ratio over the best explored instances that reached the floor: ${result.medianExponentRatio.toFixed(3)}` : '',
+      result.cut ? `cut: ${result.cut}` : '',
       `tight instance: ${file}`,
     ].filter(Boolean).join('\n') + '\n',
   );
@@ -317,7 +366,9 @@ export function buildProgram(io: Io, setCode: (c: number) => void, catalog?: Cat
     .command('replay')
     .description('replay a saved counterexample (or every counterexample of a report.json)')
     .argument('<file>', 'counterexample JSON or report.json')
-    .action(async (file: string) => setCode(await runReplay(file, io, catalog)));
+    .option('--claims <file>', 'the claim file of the counterexample (one named in the data file is loaded only from inside the current project)')
+    .option('--time-limit <sec>', 'wall-clock limit of each replay (one that does not end by then is not reproduced, exit 1)', positiveNumber('--time-limit'), 60)
+    .action(async (file: string, opts: { claims?: string; timeLimit?: number }) => setCode(await runReplay(file, io, catalog, opts)));
 
   registerFigures(program, io, setCode, catalog);
   registerInit(program, io, setCode);
@@ -342,7 +393,7 @@ export async function main(argv: string[], options: { io?: Io; catalog?: Catalog
       return e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof UsageError) {
-      io.err(`ratecheck: ${e.message}\n`);
+      io.err(`ratecheck: ${safeText(e.message)}\n`);
       return 2;
     }
     io.err(`ratecheck: internal error: ${firstLine(e)}\n`);

@@ -122,6 +122,12 @@ describe('htmlReport', () => {
     expect(plain).not.toContain('not as expected');
   });
 
+  it('says why a figure was skipped on purpose', () => {
+    const html = htmlReport(reportOf([holds]), { claims: scalarClaims, skipped: new Map([[holds.id, 'drawing it was skipped, the time limit had run out']]) });
+    expect(html).toContain('No figure: drawing it was skipped, the time limit had run out.');
+    expect(html).not.toContain('<figure');
+  });
+
   it('draws no figure for a claim it was not handed', () => {
     expect(htmlReport(reportOf([holds]))).toContain('the claim was not handed to the report writer');
   });

@@ -20,6 +20,8 @@ export interface HtmlReportOptions {
   samples?: number;
   /** Figures already drawn (by the verify workers), by claim id; the others are drawn here. */
   precomputed?: ReadonlyMap<string, DrawnFigure | null>;
+  /** Claims whose figure was not drawn on purpose, by claim id, with the reason (e.g. the time limit). */
+  skipped?: ReadonlyMap<string, string>;
 }
 
 export function escapeHtml(s: string): string {
@@ -86,11 +88,11 @@ function verdictTable(report: Report): string {
     return (
       `<tr class="${e.asExpected ? '' : 'unexpected'}"><td><a href="#${claimAnchor(e.id)}">${escapeHtml(e.id)}</a></td><td>${escapeHtml(e.kind)}</td>` +
       `<td>${escapeHtml(e.expected)}</td><td>${badge(e.verdict, e.asExpected)}</td><td class="num">${e.hypothesesMet}/${e.instances}</td>` +
-      `<td class="num">${escapeHtml(fmtNumber(ratio))}</td><td class="num">${escapeHtml(h)}</td><td class="num">${(e.timeMs / 1000).toFixed(2)}s</td></tr>`
+      `<td class="num">${typeof e.comparedIterations === 'number' ? e.comparedIterations : '-'}</td><td class="num">${escapeHtml(fmtNumber(ratio))}</td><td class="num">${escapeHtml(h)}</td><td class="num">${(e.timeMs / 1000).toFixed(2)}s</td></tr>`
     );
   });
   return (
-    '<table class="verdicts"><thead><tr><th>claim</th><th>kind</th><th>expected</th><th>verdict</th><th>instances</th><th>max ratio</th><th>horizon (min/median/max)</th><th>time</th></tr></thead>' +
+    '<table class="verdicts"><thead><tr><th>claim</th><th>kind</th><th>expected</th><th>verdict</th><th>instances</th><th>compared</th><th>max ratio</th><th>horizon (min/median/max)</th><th>time</th></tr></thead>' +
     `<tbody>${rows.join('')}</tbody></table>`
   );
 }
@@ -136,6 +138,7 @@ function claimSection(e: ClaimEntry, figureHtml: string): string {
   if (e.horizon) facts.push(['horizon', `compared up to t = ${e.horizon.min} / ${e.horizon.median} / ${e.horizon.max} (min / median / max); stops: ${escapeHtml(JSON.stringify(e.horizon.stops))}`]);
   const failures = Object.entries(e.hypothesisFailures);
   if (failures.length) facts.push(['hypotheses failed', failures.map(([k, n]) => `${escapeHtml(k)}: ${n}`).join('; ')]);
+  if (typeof e.comparedIterations === 'number') facts.push(['compared', `${e.comparedIterations} iterations compared with their bounds`]);
   if (e.reason) facts.push(['note', escapeHtml(e.reason)]);
   parts.push(`<dl class="facts">${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`);
   if (e.tightest) {
@@ -147,6 +150,14 @@ function claimSection(e: ClaimEntry, figureHtml: string): string {
     parts.push(
       `<h4>Counterexample</h4><p>At t = ${v.iteration}: ${code(v.metric)} = ${escapeHtml(fmtNumber(v.observed, 8))}, bound ${escapeHtml(fmtNumber(v.bound, 8))} ` +
         `(ratio ${escapeHtml(fmtNumber(v.ratio, 6))}; ${escapeHtml(v.cite)}). Shrunk in ${cx.numShrinks} steps.</p>${json(cx.params)}<p>Replay:</p>${copyable(cx.replay)}`,
+    );
+  }
+  if (e.verdict === 'error') {
+    const err = e.error;
+    parts.push(
+      `<h4>Error</h4><p>The claim threw (a defect of the claim, not a verdict on the theorem): ${escapeHtml(err?.message ?? e.reason ?? 'error')}</p>` +
+        (err?.params !== undefined ? json(err.params) : '') +
+        (err?.stack ? `<pre class="json"><code>${escapeHtml(err.stack)}</code></pre>` : ''),
     );
   }
   if (e.statistics) parts.push(`<h4>Statistics</h4>${json(e.statistics)}`);
@@ -167,7 +178,7 @@ table.verdicts td.num { text-align: right; font-variant-numeric: tabular-nums; }
 table.verdicts tr.unexpected { background: #fff0f0; }
 a { color: #1f5fa8; text-decoration: none; } a:hover { text-decoration: underline; }
 .verdict { display: inline-block; padding: 0 0.45rem; border-radius: 0.6rem; font-size: 0.8rem; font-weight: bold; color: #fff; }
-.v-holds { background: #2e7d32; } .v-refuted { background: #b23b3b; } .v-vacuous { background: #8a6d00; } .v-inconclusive { background: #666; }
+.v-holds { background: #2e7d32; } .v-refuted { background: #b23b3b; } .v-vacuous { background: #8a6d00; } .v-inconclusive { background: #666; } .v-error { background: #6a1b9a; }
 .verdict.unexpected { outline: 2px solid #e00; outline-offset: 1px; }
 article.claim { border: 1px solid #ddd; border-radius: 6px; padding: 0.8rem 1rem; margin: 1rem 0; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 0.8rem; margin: 0.4rem 0; font-size: 0.9rem; }
@@ -214,6 +225,7 @@ export function htmlReport(report: Report, options: HtmlReportOptions = {}): str
     if (!drawFigures) figureHtml = '';
     else if (!claim) figureHtml = '<p class="nofig">No figure: the claim was not handed to the report writer.</p>';
     else if (claim.aggregate) figureHtml = '<p class="nofig">No trajectory figure: the claim is decided over many instances (see its statistics).</p>';
+    else if (options.skipped?.has(e.id)) figureHtml = `<p class="nofig">No figure: ${escapeHtml(options.skipped.get(e.id)!)}.</p>`;
     else if (e.counterexample && e.counterexample.violation.iteration < 2) {
       figureHtml = `<p class="nofig">No trajectory figure: the counterexample violates the bound at t = ${e.counterexample.violation.iteration} (see its numbers above; \`ratecheck figures\` draws the claim's instances).</p>`;
     }
