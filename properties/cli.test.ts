@@ -31,7 +31,7 @@ describe('ratecheck CLI', () => {
     const out = join(tmp, 'toy');
     const r = await run('verify', toy, '--runs', '20', '--seed', '5', '--out', out);
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toMatch(/claim\s+expected\s+verdict\s+instances\s+max ratio\s+time/);
+    expect(r.out).toMatch(/claim\s+expected\s+verdict\s+instances\s+compared\s+max ratio\s+time/);
     expect(r.out).toMatch(/3 of 3 claims as expected/);
     expect(r.err).toMatch(/\[1\/3\] toy\.exact: holds/);
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
@@ -66,7 +66,6 @@ describe('ratecheck CLI', () => {
       [['verify', '--time-limit', '0'], /--time-limit must be a positive number/],
       [['verify', 'properties/fixtures/throws.ts'], /cannot load claim file .*: this claim file is broken/],
       [['verify', 'properties/fixtures/not-a-claim.ts'], /not-a-claim: not a claim/],
-      [['verify', 'properties/fixtures/nan-bound.ts'], /defect\.nan-bound: bound on x returned NaN/],
       [['verify', 'missing/claims.ts'], /claim file not found/],
       [['bogus'], /unknown command/],
     ];
@@ -77,6 +76,16 @@ describe('ratecheck CLI', () => {
       expect(r.err.trim().split('\n').filter((l) => !l.startsWith('ratecheck verify:')).length, r.err).toBe(1);
     }
     expect(existsSync(join(out, 'report.json'))).toBe(false);
+  });
+
+  it('a claim that fails while it runs gets an error verdict in a written report, and exit 1', async () => {
+    const out = join(tmp, 'nan');
+    const r = await run('verify', 'properties/fixtures/nan-bound.ts', '--runs', '5', '--out', out);
+    expect(r.code, r.err).toBe(1);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(report.claims[0]).toMatchObject({ id: 'defect.nan-bound', verdict: 'error' });
+    expect(report.claims[0].error.message).toMatch(/defect\.nan-bound: bound on x returned NaN/);
+    expect(r.out).toMatch(/defect\.nan-bound/);
   });
 
   it('replay rejects malformed or foreign files with exit 2', async () => {

@@ -10,14 +10,18 @@
  * another extension.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { dirname, extname, join, relative, resolve, isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Claim } from '../claims/types.ts';
 import { catalogClaims, type Catalog } from '../catalog.ts';
+import { claimIdProblem } from '../reporting/report.ts';
 import { UsageError } from './errors.ts';
 
 const VERDICTS = new Set(['holds', 'refuted', 'vacuous', 'inconclusive']);
+
+/** The largest claim file loaded (bytes): anything larger is refused before it is read. */
+export const MAX_CLAIM_FILE_BYTES = 10 * 1024 * 1024;
 const TS_EXTENSIONS = new Set(['.ts', '.mts', '.cts']);
 export const CLAIM_FILE_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'];
 
@@ -35,7 +39,8 @@ function looksLikeClaim(v: unknown): v is Claim<unknown> {
 export function claimProblem(v: unknown): string | null {
   if (!looksLikeClaim(v)) return 'not a claim (needs id, params, instantiate)';
   const c = v as Claim<unknown>;
-  if (typeof c.id !== 'string' || c.id.length === 0) return 'id must be a non-empty string';
+  const idProblem = claimIdProblem(c.id);
+  if (idProblem) return idProblem;
   if (typeof c.instantiate !== 'function') return 'instantiate must be a function';
   if (!c.params || typeof (c.params as { generate?: unknown }).generate !== 'function') return 'params must be a fast-check arbitrary';
   if (!VERDICTS.has(c.expected)) return `expected must be one of ${[...VERDICTS].join(', ')}`;
@@ -101,9 +106,25 @@ export function claimsOfModule(mod: Record<string, unknown>): unknown[] {
   return [...new Set(found)];
 }
 
+/**
+ * A data or code file given by the user, checked before it is read: it exists, is a regular file
+ * (not a directory, a device such as /dev/zero, or a FIFO) and is at most maxBytes long.
+ */
+export function checkInputFile(file: string, label: string, maxBytes: number): void {
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    throw new UsageError(`${label} not found: ${file}`);
+  }
+  if (!st.isFile()) throw new UsageError(`${label} ${file} is not a regular file`);
+  if (st.size > maxBytes) throw new UsageError(`${label} ${file} is too large (${st.size} bytes, at most ${maxBytes})`);
+}
+
 export async function loadClaimFile(arg: string): Promise<LoadedClaim[]> {
   const file = resolve(arg);
-  if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`claim file not found: ${arg}`);
+  if (!existsSync(file)) throw new UsageError(`claim file not found: ${arg}`);
+  checkInputFile(file, 'claim file', MAX_CLAIM_FILE_BYTES);
   if (!CLAIM_FILE_EXTENSIONS.includes(extname(file))) throw new UsageError(`claim file ${arg}: expected one of ${CLAIM_FILE_EXTENSIONS.join(', ')}`);
   let mod: Record<string, unknown>;
   try {
@@ -134,6 +155,33 @@ export function firstLine(e: unknown): string {
   return msg.split('\n')[0];
 }
 
+/**
+ * The current project's root: the nearest directory upwards from `from` (the working directory) that
+ * holds a package.json, else `from` itself; symbolic links resolved.
+ */
+export function projectRoot(from = process.cwd()): string {
+  const start = realpathSync(resolve(from));
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return start;
+  }
+}
+
+/**
+ * Whether a path resolves (symbolic links followed) inside a root directory. A path that does not
+ * exist is not inside anything.
+ */
+export function resolvesInside(path: string, root: string): boolean {
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch {
+    return false;
+  }
+  const rel = relative(realpathSync(root), real);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
 export function builtinClaims(catalog: Catalog | undefined): LoadedClaim[] {
   return catalogClaims(catalog).map((claim) => ({ claim }));
 }
@@ -142,6 +190,11 @@ export function builtinClaims(catalog: Catalog | undefined): LoadedClaim[] {
  * Resolve targets: claim files, claim ids, and id prefixes ending at a '.' or '-' boundary (`xu2024-mf`
  * selects the family). Ids and prefixes match the catalog and the claims of the files given. Files
  * alone select all their claims; no target at all selects the whole catalog.
+ *
+ * Files given together with ids: the ids select among the catalog and the files' claims
+ * (`verify my.ts my.claim-a` verifies one claim of my.ts), and a file none of whose claims is selected
+ * by an id contributes all its claims (`verify loop.ts ok.ts classical-gd.x` verifies both files and
+ * the catalog claim): a file named on the command line is never silently skipped.
  */
 export async function resolveTargets(targets: string[], catalog: Catalog | undefined): Promise<LoadedClaim[]> {
   const builtin = builtinClaims(catalog);
@@ -149,10 +202,14 @@ export async function resolveTargets(targets: string[], catalog: Catalog | undef
   const builtinIds = new Set(builtin.map((c) => c.claim.id));
   const isBuiltinTarget = (t: string) => builtin.some((c) => c.claim.id === t || c.claim.id.startsWith(`${t}.`) || c.claim.id.startsWith(`${t}-`));
   const fromFiles: LoadedClaim[] = [];
+  const files: LoadedClaim[][] = [];
   const idTargets: string[] = [];
   for (const t of targets) {
-    if (!builtinIds.has(t) && !isBuiltinTarget(t) && isClaimFileArg(t)) fromFiles.push(...(await loadClaimFile(t)));
-    else idTargets.push(t);
+    if (!builtinIds.has(t) && !isBuiltinTarget(t) && isClaimFileArg(t)) {
+      const loaded = await loadClaimFile(t);
+      files.push(loaded);
+      fromFiles.push(...loaded);
+    } else idTargets.push(t);
   }
   const pool = [...builtin, ...fromFiles];
   const out: LoadedClaim[] = idTargets.length === 0 ? [...fromFiles] : [];
@@ -161,6 +218,9 @@ export async function resolveTargets(targets: string[], catalog: Catalog | undef
     const family = exact.length ? exact : pool.filter((c) => c.claim.id.startsWith(`${t}.`) || c.claim.id.startsWith(`${t}-`));
     if (family.length === 0) throw new UsageError(`unknown claim id '${t}' (ratecheck list shows the catalog${fromFiles.length ? ' and the files given' : ''})`);
     out.push(...family);
+  }
+  if (idTargets.length > 0) {
+    for (const claims of files) if (!claims.some((c) => out.includes(c))) out.push(...claims);
   }
   const seen = new Map<string, LoadedClaim>();
   for (const c of [...out, ...pool]) {

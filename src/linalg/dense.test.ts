@@ -74,3 +74,11 @@ describe('vector operations', () => {
     expect(new Matrix(1, 1).rows).toBe(1);
   });
 });
+
+describe('size checks', () => {
+  it('zeros refuses a matrix above 2^27 entries with an ordinary RangeError naming the shape', () => {
+    expect(() => zeros(1_000_000_000, 1_000_000_000)).toThrow(/1000000000x1000000000 matrix is too large/);
+    expect(() => zeros(2 ** 14, 2 ** 13 + 1)).toThrow(RangeError);
+    expect(zeros(2 ** 13, 2 ** 14).data.length).toBe(2 ** 27);
+  });
+});

@@ -9,10 +9,18 @@ export interface Mat {
   readonly data: Float64Array;
 }
 
+/**
+ * The most entries one matrix may hold (2^27, 1 GiB of doubles). Instance builders allocate through
+ * zeros(), so parameters with an absurd size (a replay file or store entry saying d = 10^9) raise an
+ * ordinary RangeError naming the shape instead of exhausting memory or aborting the process.
+ */
+export const MAX_ELEMENTS = 2 ** 27;
+
 export function zeros(rows: number, cols: number): Mat {
   if (!(Number.isInteger(rows) && Number.isInteger(cols) && rows >= 0 && cols >= 0)) {
     throw new RangeError(`matrix dimensions must be non-negative integers, got ${rows}x${cols}`);
   }
+  if (rows * cols > MAX_ELEMENTS) throw new RangeError(`a ${rows}x${cols} matrix is too large (${rows * cols} entries, at most 2^27)`);
   return { rows, cols, data: new Float64Array(rows * cols) };
 }
 

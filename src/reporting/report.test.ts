@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { consoleTable, fmtNumber, markdownReport, numberFromJson, summarize, toJson, writeAtomic, type ClaimEntry, type Report } from './report.ts';
+import { consoleTable, fmtNumber, markdownReport, mdCode, mdText, safeText, numberFromJson, summarize, toJson, writeAtomic, type ClaimEntry, type Report } from './report.ts';
 
 const entry = (over: Partial<ClaimEntry>): ClaimEntry => ({
   id: 'a.b',
@@ -69,5 +69,20 @@ describe('report formatting', () => {
     writeAtomic(join(dir, 'x.json'), '{}\n');
     expect(readdirSync(dir)).toEqual(['x.json']);
     expect(readFileSync(join(dir, 'x.json'), 'utf8')).toBe('{}\n');
+    // a failed rename (the target is a non-empty directory) leaves no temporary file either
+    mkdirSync(join(dir, 'd', 'inner'), { recursive: true });
+    expect(() => writeAtomic(join(dir, 'd'), 'x')).toThrow();
+    expect(readdirSync(dir).sort()).toEqual(['d', 'x.json']);
+  });
+
+  it('escapes Markdown and terminal text, and tabulates compared iterations and errors', () => {
+    expect(mdText('a|b `c` *d* <e> [f](g)\n# h')).toBe('a\\|b \\`c\\` \\*d\\* &lt;e&gt; \\[f\\](g) # h');
+    expect(mdCode('x.y')).toBe('`x.y`');
+    expect(mdCode('a`b')).toBe('a\\`b');
+    expect(safeText('a\u001b[2Jb\nc')).toBe('a [2Jb c');
+    const table = consoleTable([entry({ comparedIterations: 42 }), entry({ id: 'a.e', verdict: 'error', asExpected: false })]);
+    expect(table).toMatch(/a\.b\s+holds\s+holds\s+3\s+42\s/);
+    expect(table).toMatch(/a\.e\s+holds\s+error {2}✗\s+3\s+-\s/);
+    expect(fmtNumber('Infinity' as unknown as number)).toBe('Infinity');
   });
 });

@@ -3,11 +3,22 @@
  * counterexample file per refuted claim (the replay input). Files are written through a temporary name
  * and renamed, so an interrupted run never leaves a half-written report.
  */
-import { renameSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Claim, Source, ClaimKind, Verdict } from '../claims/types.ts';
-import type { ClaimResult, Counterexample, HorizonSummary, Tightest } from '../checking/runner.ts';
+import type { ClaimError, ClaimResult, Counterexample, HorizonSummary, Tightest } from '../checking/runner.ts';
 
+/**
+ * Schema of report.json and of the counterexample files.
+ *
+ * Numbers: every number field holds a JSON number, or, for a non-finite value, one of the strings
+ * "Infinity", "-Infinity" or "NaN" (JSON has no spelling for them, and null would be indistinguishable
+ * from "absent"). No number field ever holds any other string; readers decode with `numberFromJson`.
+ * Verdicts: "holds", "refuted", "vacuous", "inconclusive" or "error" (the claim threw: the entry's
+ * `error` holds its message, stack and instance parameters). `comparedIterations`: iterations at which a
+ * bound was compared, over all instances (absent in reports of older versions). Claim ids match
+ * CLAIM_ID (`[A-Za-z0-9._-]+`), and a counterexample file is named after its claim id.
+ */
 export const SCHEMA_VERSION = 1;
 export const TOOL_VERSION = '0.1.0';
 
@@ -23,6 +34,8 @@ export interface ClaimEntry {
   falseBecause?: string;
   instances: number;
   hypothesesMet: number;
+  /** Iterations at which a bound was compared (absent in reports of older versions). */
+  comparedIterations?: number;
   maxRatio: number | null;
   tightest?: Tightest;
   counterexample?: Counterexample & { file: string; replay: string };
@@ -35,6 +48,8 @@ export interface ClaimEntry {
   reason?: string;
   statistics?: Record<string, unknown>;
   claimFile?: string;
+  /** The `error` verdict: what the claim threw (message, stack, instance parameters). */
+  error?: ClaimError;
 }
 
 export interface Report {
@@ -72,14 +87,50 @@ export function numberFromJson(v: unknown): number {
   return NaN;
 }
 
+/** Write through a temporary name and rename; the temporary file never outlives a failed write. */
 export function writeAtomic(path: string, text: string): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
+  const tmp = `${path}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
 }
 
+/** The characters a claim id may use: it names files, appears in reports and on terminals. */
+export const CLAIM_ID = /^[A-Za-z0-9._-]+$/;
+
+/** Why a string is not a usable claim id, or null. */
+export function claimIdProblem(id: unknown): string | null {
+  if (typeof id !== 'string' || id.length === 0) return 'id must be a non-empty string';
+  if (!CLAIM_ID.test(id) || id === '.' || id === '..') return `id ${JSON.stringify(id)} may use only letters, digits, '.', '_' and '-'`;
+  return null;
+}
+
+/** A claim's counterexample file name: the id itself (ids are restricted to CLAIM_ID, so names never collide). */
 export function counterexampleFileName(id: string): string {
-  return `${id.replace(/[^A-Za-z0-9_.-]/g, '_')}.json`;
+  const problem = claimIdProblem(id);
+  if (problem) throw new RangeError(`cannot name a counterexample file: ${problem}`);
+  return `${id}.json`;
+}
+
+/** Control characters (C0, DEL, C1) replaced: text from claims and data files is safe on a terminal. */
+export function safeText(s: unknown): string {
+  // eslint-disable-next-line no-control-regex
+  return String(s).replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+}
+
+/** A word for a POSIX shell: left bare when it holds only safe characters, else single-quoted. */
+export function shellQuote(s: string): string {
+  if (/^[A-Za-z0-9_\/.,:=+@%-]+$/.test(s)) return s;
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The command that replays a counterexample file. */
+export function replayCommand(file: string): string {
+  return `ratecheck replay ${shellQuote(file)}`;
 }
 
 export function buildEntry(claim: Claim<unknown>, result: ClaimResult, outDir: string, claimFile?: string): ClaimEntry {
@@ -95,6 +146,7 @@ export function buildEntry(claim: Claim<unknown>, result: ClaimResult, outDir: s
     falseBecause: claim.falseBecause,
     instances: result.instances,
     hypothesesMet: result.hypothesesMet,
+    comparedIterations: result.comparedIterations,
     maxRatio: result.maxRatio,
     tightest: result.tightest,
     horizon: result.horizon,
@@ -107,9 +159,10 @@ export function buildEntry(claim: Claim<unknown>, result: ClaimResult, outDir: s
     statistics: result.statistics,
     claimFile,
   };
+  if (result.error) entry.error = result.error;
   if (result.counterexample) {
     const file = join(outDir, 'counterexamples', counterexampleFileName(claim.id));
-    entry.counterexample = { ...result.counterexample, file, replay: `ratecheck replay ${file}` };
+    entry.counterexample = { ...result.counterexample, file, replay: replayCommand(file) };
   }
   return entry;
 }
@@ -142,8 +195,9 @@ export function summarize(entries: ClaimEntry[]): Report['summary'] {
   };
 }
 
-export function fmtNumber(v: number | null | undefined, digits = 3): string {
+export function fmtNumber(v: number | string | null | undefined, digits = 3): string {
   if (v === null || v === undefined) return '-';
+  if (typeof v === 'string') v = numberFromJson(v);
   if (!Number.isFinite(v)) return String(v);
   if (v === 0) return '0';
   const a = Math.abs(v);
@@ -156,19 +210,36 @@ export function alignedTable(cells: string[][]): string {
   return cells.map((row) => row.map((c, j) => c + ' '.repeat(widths[j] - [...c].length)).join('  ').trimEnd()).join('\n');
 }
 
+/** The console table: one row per claim; `compared` counts the iterations at which a bound was compared. */
 export function consoleTable(entries: ClaimEntry[]): string {
-  const rows = [['claim', 'expected', 'verdict', 'instances', 'max ratio', 'time']];
+  const rows = [['claim', 'expected', 'verdict', 'instances', 'compared', 'max ratio', 'time']];
   for (const e of entries) {
     rows.push([
-      e.id,
-      e.expected,
-      `${e.verdict}${e.asExpected ? '' : '  ✗'}`,
+      safeText(e.id),
+      safeText(e.expected),
+      `${safeText(e.verdict)}${e.asExpected ? '' : '  ✗'}`,
       e.instances === e.hypothesesMet ? String(e.instances) : `${e.hypothesesMet}/${e.instances}`,
+      typeof e.comparedIterations === 'number' ? String(e.comparedIterations) : '-',
       fmtNumber(e.counterexample ? e.counterexample.violation.ratio : e.maxRatio),
-      `${(e.timeMs / 1000).toFixed(2)}s`,
+      `${(Number(e.timeMs) / 1000).toFixed(2)}s`,
     ]);
   }
   return alignedTable(rows);
+}
+
+/**
+ * Text for Markdown, always placed inline after a prefix: control characters (newlines included)
+ * become spaces, so nothing starts a line (no heading, list or fence); the inline syntax (emphasis,
+ * code, links, table cells, HTML) is escaped. No text from a claim or a data file can inject Markdown.
+ */
+export function mdText(s: unknown): string {
+  return safeText(s).replace(/[\\`*_[\]|<>~&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
+}
+
+/** Inline code for Markdown (ids, commands, parameters): a code span when that is safe, else escaped text. */
+export function mdCode(s: unknown): string {
+  const t = safeText(s);
+  return /[`|]/.test(t) || t.trim() === '' ? mdText(t) : `\`${t}\``;
 }
 
 export function markdownReport(report: Report): string {
@@ -176,16 +247,19 @@ export function markdownReport(report: Report): string {
   const lines = [
     '# ratecheck report',
     '',
-    `${s.asExpected} of ${s.claims} claims as expected` + (s.unexpected.length ? `; unexpected: ${s.unexpected.join(', ')}` : '') + '.',
-    `Seed ${report.options.seed}, ${report.options.runs} runs per claim.`,
+    `${s.asExpected} of ${s.claims} claims as expected` + (s.unexpected.length ? `; unexpected: ${s.unexpected.map(mdText).join(', ')}` : '') + '.',
+    `Seed ${mdText(report.options.seed)}, ${mdText(report.options.runs)} runs per claim.`,
     '',
-    '| claim | kind | expected | verdict | instances | max ratio | horizon (min/median/max) |',
-    '|---|---|---|---|---|---|---|',
+    '| claim | kind | expected | verdict | instances | compared | max ratio | horizon (min/median/max) |',
+    '|---|---|---|---|---|---|---|---|',
   ];
   for (const e of report.claims) {
-    const h = e.horizon ? `${e.horizon.min}/${e.horizon.median}/${e.horizon.max}` : '-';
+    const h = e.horizon ? mdText(`${e.horizon.min}/${e.horizon.median}/${e.horizon.max}`) : '-';
     const ratio = e.counterexample ? e.counterexample.violation.ratio : e.maxRatio;
-    lines.push(`| \`${e.id}\` | ${e.kind} | ${e.expected} | ${e.asExpected ? '' : '**'}${e.verdict}${e.asExpected ? '' : '**'} | ${e.hypothesesMet}/${e.instances} | ${fmtNumber(ratio)} | ${h} |`);
+    const compared = typeof e.comparedIterations === 'number' ? String(e.comparedIterations) : '-';
+    lines.push(
+      `| ${mdCode(e.id)} | ${mdText(e.kind)} | ${mdText(e.expected)} | ${e.asExpected ? '' : '**'}${mdText(e.verdict)}${e.asExpected ? '' : '**'} | ${mdText(`${e.hypothesesMet}/${e.instances}`)} | ${compared} | ${mdText(fmtNumber(ratio))} | ${h} |`,
+    );
   }
   const refuted = report.claims.filter((e) => e.counterexample);
   if (refuted.length) {
@@ -193,15 +267,23 @@ export function markdownReport(report: Report): string {
     for (const e of refuted) {
       const v = e.counterexample!.violation;
       lines.push(
-        `- \`${e.id}\`: at t = ${v.iteration}, ${v.metric} = ${fmtNumber(v.observed, 6)} ${v.relation === 'le' ? '>' : '<'} ${fmtNumber(v.bound, 6)} (${v.cite}); ` +
-          `params \`${JSON.stringify(e.counterexample!.params)}\`; replay: \`${e.counterexample!.replay}\``,
+        `- ${mdCode(e.id)}: at t = ${mdText(v.iteration)}, ${mdText(v.metric)} = ${mdText(fmtNumber(v.observed, 6))} ${v.relation === 'le' ? '&gt;' : '&lt;'} ${mdText(fmtNumber(v.bound, 6))} (${mdText(v.cite)}); ` +
+          `params ${mdCode(JSON.stringify(e.counterexample!.params))}; replay: ${mdCode(e.counterexample!.replay)}`,
       );
+    }
+  }
+  const errors = report.claims.filter((e) => e.verdict === 'error');
+  if (errors.length) {
+    lines.push('', '## Errors', '', 'These claims threw while an instance was built or run (a defect of the claim, not a verdict on the theorem).', '');
+    for (const e of errors) {
+      const params = e.error?.params !== undefined ? `; params ${mdCode(JSON.stringify(e.error.params))}` : '';
+      lines.push(`- ${mdCode(e.id)}: ${mdText(e.error?.message ?? e.reason ?? 'error')}${params}`);
     }
   }
   const notes = report.claims.filter((e) => e.reason);
   if (notes.length) {
     lines.push('', '## Notes', '');
-    for (const e of notes) lines.push(`- \`${e.id}\` (${e.verdict}): ${e.reason}`);
+    for (const e of notes) lines.push(`- ${mdCode(e.id)} (${mdText(e.verdict)}): ${mdText(e.reason)}`);
   }
   return lines.join('\n') + '\n';
 }
