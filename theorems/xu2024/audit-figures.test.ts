@@ -26,7 +26,7 @@ describe('audit heatmaps', () => {
   it('initialization audit: margin colour (log₁₀), convergence and bound in each cell', () => {
     const f = initAuditFigure(
       [
-        initRow({}),
+        initRow({ setting: 'c = 10^-2·c_min(Thm 1)' }),
         initRow({ method: 'nag', thm2Margin: 1e-3, boundHeld: false, firstViolation: 0 }),
         initRow({ d: 20, setting: 'small', thm1Margin: 0, diverged: true, converged: false, iterations: null, boundHeld: false }),
         initRow({ d: 20, method: 'nag', setting: 'small', thm2Margin: 12345, converged: false, iterations: null }),
@@ -34,8 +34,21 @@ describe('audit heatmaps', () => {
       'test instance',
     );
     const rows = (f.spec.data as { values: Row[] }).values;
-    expect(rows.map((r) => r.label)).toEqual(['1 | t=100 ✓', '1e-3 | t=100 ✗0', '0 | diverged', '1e4 | no conv. ✓']);
+    expect(rows.map((r) => r.label)).toEqual([
+      'hyp. ✓ (margin 1)\nconverged at t = 100\nbound held ✓',
+      'hyp. ✗ (margin 10⁻³)\nconverged at t = 100\nbound ✗ from t = 0',
+      'hyp. ✗ (margin 0)\ndiverged\nbound not compared',
+      'hyp. ✓ (margin 1.2·10⁴)\nnot converged\nbound held ✓',
+    ]);
+    // three lines per cell, centred; white text on dark cells (read from the colour scale), full labels
+    const text = (f.spec.layer as { mark: Record<string, unknown>; encoding?: Record<string, { condition?: { test: string; value: string }; value?: string }> }[])[2];
+    expect(text.mark).toMatchObject({ type: 'text', lineBreak: '\n', dy: -12 });
+    expect(text.encoding!.color.condition).toMatchObject({ value: 'white' });
+    expect(text.encoding!.color.condition!.test).toContain("luminance(scale('color'");
+    expect(text.encoding!.color.value).toBe('black');
+    expect(JSON.stringify(f.spec.encoding)).toContain('"labelLimit":0');
     expect(rows.map((r) => r.logMargin)).toEqual([0, -3, null, Math.log10(12345)]);
+    expect(rows[0].setting).toBe('c = 10⁻²·c_min(Thm 1)');
     expect(rows.map((r) => r.column)).toEqual(['d = 5, GD', 'd = 5, NAG', 'd = 20, GD', 'd = 20, NAG']);
     expect(f.caption).toContain('test instance');
     expect(f.name).toBe('audits/init-audit');

@@ -32,7 +32,7 @@ export function floorLoss(normA: number): number {
   return 0.5 * f * f;
 }
 
-export const sigmaNote = 'σ₂..σ₄ are not stated in the paper: geometric between σ₁ = 1 and σ₅ here (σ_i = κ^{−(i−1)/4})';
+export const sigmaNote = 'σ₂..σ₄ are not stated in the paper: geometric between σ₁ = 1 and σ₅ here (σ_i = κ^(−(i−1)/4))';
 
 export function fmt(v: number | null, digits = 3): string {
   return v !== null && Number.isFinite(v) ? Number(v.toPrecision(digits)).toString() : 'n/a';

@@ -96,6 +96,20 @@ describe('the paper figures (qualitative claims)', () => {
       expect(Math.abs(alt - gd)).toBeLessThanOrEqual(0.05 * gd);
       expect(slow).toBeGreaterThan(1.2 * gd);
     }
+    // AltGD lies under GD: dashed, and circles on its rows (every 12th and the last), said in the caption
+    const panel = (f.spec.concat as { layer: { mark: Record<string, unknown>; encoding: Record<string, { scale?: { domain: string[]; range: unknown[] } }>; transform: { filter: string }[] }[] }[])[0];
+    const dash = panel.layer[0].encoding.strokeDash.scale!;
+    expect(dash.range[dash.domain.indexOf('AltGD')]).toEqual([6, 3]);
+    expect(panel.layer[1].mark).toMatchObject({ type: 'point', shape: 'circle', filled: false });
+    expect(panel.layer[1].transform[0].filter).toContain('datum["marker"] === true');
+    const rows = (f.spec.data as { values: Row[] }).values;
+    const alt = rows.filter((r) => r.method === 'AltGD' && r.series === 'mf:20:altgd');
+    expect(alt.filter((r) => r.marker === true).length).toBe(Math.ceil(alt.length / 12) + ((alt.length - 1) % 12 === 0 ? 0 : 1));
+    expect(rows.filter((r) => r.method !== 'AltGD').every((r) => r.marker === undefined)).toBe(true);
+    expect(f.caption).toContain('AltGD coincides with GD');
+    expect(f.caption).toMatch(/differ by at most [^ ]+% at d = 5, [^ ]+% at d = 20, [^ ]+% at d = 80/);
+    const gaps = ['d = 5', 'd = 20', 'd = 80'].map((d) => (s[d] as unknown as { altGdRelativeGap: number }).altGdRelativeGap);
+    for (const g of gaps) expect(g).toBeLessThan(0.01);
   });
 
   it('Figure 3: the theory slopes are about half the observed ones (GD exactly, NAG nearly)', () => {
@@ -130,7 +144,7 @@ describe('the paper figures (qualitative claims)', () => {
   it('Figure 4 is Figure 2 on the larger instance', () => {
     const f = figure4(undefined, 300);
     expect(f.name).toBe('xu2024/figure4-larger');
-    expect(f.caption).toContain('A ∈ ℝ^{1200×1000}');
+    expect(f.caption).toContain('A ∈ ℝ¹²⁰⁰ˣ¹⁰⁰⁰');
     expect((f.spec.data as { values: Row[] }).values.length).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_POINTS, claimFigure, ratioAt, sampleParams, traceInstance, traceRows, type TraceRun } from './claims.ts';
+import { MAX_POINTS, claimFigure, lastMeaningful, ratioAt, sampleParams, traceInstance, traceRows, type TraceRun } from './claims.ts';
 import { lower, neverMet, throwing, tooFast, upper } from './test-claims.ts';
 
 const opts = { maxIterations: 100 };
@@ -57,12 +57,40 @@ describe('claim figures', () => {
       t: Array.from({ length: n }, (_, i) => i),
       observed: Array.from({ length: n }, (_, i) => (i === 500 ? 0.9 : i === 7 ? 0 : 0.5)),
       bound: Array.from({ length: n }, () => 1),
+      floor: 0,
     };
     const rows = traceRows(run, { traces: 'focus', ratio: 'ratio' });
     const ratios = rows.filter((r) => r.kind === 'ratio');
     expect(ratios.length).toBeLessThanOrEqual(MAX_POINTS + 1);
     expect(ratios.some((r) => r.t === 500 && r.value === 0.9)).toBe(true);
     expect(rows.every((r) => (r.value as number) > 0)).toBe(true);
+  });
+
+  it('ends the ratio curve where the observed value falls below the roundoff floor (the last meaningful comparison)', () => {
+    const n = 400;
+    // observed reaches roundoff (1e-16) at t = 300 while the bound keeps falling to its floor 1e-9
+    const run: TraceRun = {
+      ...traceInstance(upper, { q: 0.5, horizon: 2 }, 'tightest', opts),
+      t: Array.from({ length: n }, (_, i) => i),
+      observed: Array.from({ length: n }, (_, i) => Math.max(0.9 ** i, 1e-16)),
+      bound: Array.from({ length: n }, (_, i) => Math.max(0.95 ** i, 1e-9)),
+      floor: 1e-9,
+    };
+    const cut = run.observed.findIndex((o) => o < 1e-9);
+    expect(lastMeaningful(run)).toBe(cut);
+    const rows = traceRows(run, { traces: 'focus', ratio: 'ratio' });
+    const ratio = rows.filter((r) => r.kind === 'ratio');
+    expect(ratio[ratio.length - 1].t).toBe(cut);
+    // the ratio never climbs: it falls along the whole drawn curve
+    for (let i = 1; i < ratio.length; i++) expect(ratio[i].value as number).toBeLessThan(ratio[i - 1].value as number);
+    // observed and bound are still drawn at every compared iteration
+    expect(Math.max(...rows.filter((r) => r.kind === 'bound').map((r) => r.t as number))).toBe(n - 1);
+    // without a floor, or for a lower bound, the ratio runs to the last compared iteration
+    expect(lastMeaningful({ ...run, floor: 0 })).toBe(n - 1);
+    expect(lastMeaningful({ ...run, relation: 'ge' })).toBe(n - 1);
+    const fig = claimFigure({ id: 'c', statement: 's', focus: run, samples: [], sampling: 'x' })!;
+    expect(fig.caption).toContain('drawn up to the first iteration where the observed value falls below that floor');
+    expect(JSON.stringify(fig.spec)).toContain('roundoff floor');
   });
 
   it('draws the focus instance, the samples and the ratio, with the violation marked', () => {

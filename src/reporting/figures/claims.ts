@@ -11,7 +11,7 @@ import { fmtNumber } from '../report.ts';
 import { PALETTE, lineFigure, thinIndices, type Figure, type Row } from './spec.ts';
 
 /** Points kept per plotted line. */
-export const MAX_POINTS = 150;
+export const MAX_POINTS = 80;
 
 export interface TraceRun {
   /** 'tightest', 'counterexample', 'sample 1', ... */
@@ -27,6 +27,8 @@ export interface TraceRun {
   t: number[];
   observed: number[];
   bound: number[];
+  /** The primary bound's roundoff floor (in the metric's scale). */
+  floor: number;
   maxRatio: number;
   violation?: Violation;
   stop: StopReason;
@@ -50,7 +52,7 @@ export function traceInstance<P>(claim: Claim<P>, params: P, label: string, opti
       return trial;
     },
   };
-  const base = { label, params, failedHypotheses: [] as string[], metric: '', relation: 'le' as const, cite: '', t: [], observed: [], bound: [], maxRatio: 0, stop: 'method' as StopReason };
+  const base = { label, params, failedHypotheses: [] as string[], metric: '', relation: 'le' as const, cite: '', t: [], observed: [], bound: [], floor: 0, maxRatio: 0, stop: 'method' as StopReason };
   try {
     const res = checkInstance(spy, params, { maxIterations: options.maxIterations, dense: options.dense, record: true });
     return {
@@ -63,6 +65,7 @@ export function traceInstance<P>(claim: Claim<P>, params: P, label: string, opti
       t: res.trace?.t ?? [],
       observed: res.trace?.observed ?? [],
       bound: res.trace?.bound ?? [],
+      floor: res.trace?.floor ?? 0,
       maxRatio: res.maxRatio,
       violation: res.firstViolation,
       stop: res.stop,
@@ -90,9 +93,25 @@ function finitePositive(v: number): boolean {
   return Number.isFinite(v) && v > 0;
 }
 
-/** The figure's rows for one run (thinned to MAX_POINTS per line, keeping the largest ratio). */
+/**
+ * Index of the last meaningful comparison: for an upper bound, the first compared iteration where the
+ * observed value has fallen below the roundoff floor (after it, observed sits at roundoff while the bound
+ * keeps falling towards the floor, so the ratio would climb without meaning anything); otherwise the last.
+ */
+export function lastMeaningful(run: TraceRun): number {
+  if (run.relation === 'le' && run.floor > 0) {
+    for (let i = 0; i < run.t.length; i++) if (run.observed[i] < run.floor) return i;
+  }
+  return run.t.length - 1;
+}
+
+/**
+ * The figure's rows for one run (thinned to MAX_POINTS per line, keeping the largest ratio): observed and
+ * bound at every compared iteration, the ratio up to the last meaningful comparison (lastMeaningful).
+ */
 export function traceRows(run: TraceRun, panels: { traces: string; ratio: string }): Row[] {
   const n = run.t.length;
+  const lastRatio = lastMeaningful(run);
   let worst = -1, worstRatio = -Infinity;
   for (let i = 0; i < n; i++) {
     const r = ratioAt(run, i);
@@ -102,12 +121,12 @@ export function traceRows(run: TraceRun, panels: { traces: string; ratio: string
     }
   }
   const rows: Row[] = [];
-  for (const i of thinIndices(n, MAX_POINTS, [worst])) {
+  for (const i of thinIndices(n, MAX_POINTS, [worst, lastRatio])) {
     const t = run.t[i];
     if (finitePositive(run.observed[i])) rows.push({ panel: panels.traces, instance: run.label, kind: 'observed', series: `${panels.traces}:${run.label}:observed`, t, value: run.observed[i] });
     if (finitePositive(run.bound[i])) rows.push({ panel: panels.traces, instance: run.label, kind: 'bound', series: `${panels.traces}:${run.label}:bound`, t, value: run.bound[i] });
     const r = ratioAt(run, i);
-    if (finitePositive(r)) rows.push({ panel: panels.ratio, instance: run.label, kind: 'ratio', series: `${panels.ratio}:${run.label}`, t, value: r });
+    if (i <= lastRatio && finitePositive(r)) rows.push({ panel: panels.ratio, instance: run.label, kind: 'ratio', series: `${panels.ratio}:${run.label}`, t, value: r });
   }
   return rows;
 }
@@ -142,7 +161,8 @@ export function claimFigure(input: ClaimFigureInput): Figure | null {
   const instanceSort = [...(focus ? [focus.label] : []), ...samples.map((s) => s.label)];
   const colors = instanceSort.map((_, i) => PALETTE[i % PALETTE.length]);
   if (focus) {
-    const rules = focus.violation ? [{ x: focus.violation.iteration, label: `violation, t = ${focus.violation.iteration}`, color: '#d62728' }] : [];
+    const rules: { x?: number; y?: number; label: string; color: string; below?: boolean }[] = focus.violation ? [{ x: focus.violation.iteration, label: `violation, t = ${focus.violation.iteration}`, color: '#d62728' }] : [];
+    if (lastMeaningful(focus) < focus.t.length - 1) rules.push({ y: focus.floor, label: 'roundoff floor', color: '#7f7f7f', below: true });
     panels.push({
       title: `${focus.label} instance: observed and bound`,
       where: { panel: 'focus' },
@@ -177,6 +197,8 @@ export function claimFigure(input: ClaimFigureInput): Figure | null {
     /[.!?]$/.test(input.statement.trim()) ? input.statement.trim() : `${input.statement.trim()}.`,
     `Primary bound: ${describeRelation(ref)} (${ref.cite}); compared at every iteration while the bound is above its roundoff floor.`,
   ];
+  const cut = plotted.filter((r) => lastMeaningful(r) < r.t.length - 1).length;
+  if (cut) parts.push(`The ratio is drawn up to the first iteration where the observed value falls below that floor (${cut === plotted.length ? 'all instances' : `${cut} of ${plotted.length} instances`}): later comparisons hold trivially, the observed value sitting at roundoff.`);
   if (focus?.violation) {
     const v = focus.violation;
     parts.push(`Counterexample: at t = ${v.iteration}, ${v.metric} = ${fmtNumber(v.observed, 6)} against the bound ${fmtNumber(v.bound, 6)} (${v.cite}).`);

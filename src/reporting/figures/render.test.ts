@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { figureJson, inlineSvg, renderSvg, renderSvgSync, writeFigure } from './render.ts';
+import { figureJson, glyphEm, inlineSvg, measureText, renderSvg, renderSvgSync, writeFigure } from './render.ts';
 import { heatmapFigure, lineFigure, type Row } from './spec.ts';
 
 const rows: Row[] = [];
@@ -38,9 +38,29 @@ describe('rendering', () => {
     expect(log.warnings).toEqual([]);
   });
 
-  it('renders heatmaps', () => {
-    const h = heatmapFigure({ name: 'h', title: 'Heat', caption: '', data: [{ x: 'a', y: '1', v: 2, l: 'two' }], x: { field: 'x', title: 'X' }, y: { field: 'y', title: 'Y' }, value: { field: 'v', title: 'V' }, label: 'l' });
-    expect(renderSvgSync(h.spec)).toContain('two');
+  it('renders heatmaps: several lines per cell, white text on dark cells and black on light ones, full labels', () => {
+    const long = 'small balanced Gaussian (entries N(0, 0.001²)) and more words besides';
+    const data = [{ x: 'a', y: long, v: -6, l: 'dark\nsecond' }, { x: 'b', y: long, v: 0, l: 'light' }, { x: 'a', y: '2', v: 6, l: 'blue' }, { x: 'b', y: '2', v: null, l: 'grey' }];
+    const h = heatmapFigure({ name: 'h', title: 'Heat', caption: '', data, x: { field: 'x', title: 'X' }, y: { field: 'y', title: 'Y' }, value: { field: 'v', title: 'V', scheme: 'redblue', domain: [-6, 6] }, label: 'l', lines: 2 });
+    const svg = renderSvgSync(h.spec);
+    const fill = (text: string) => new RegExp(`<text[^>]*fill="([^"]+)"[^>]*>(?:<tspan[^>]*>)?${text}<`).exec(svg)?.[1];
+    expect(fill('dark')).toBe('white');
+    expect(fill('blue')).toBe('white');
+    expect(fill('light')).toBe('black');
+    expect(fill('grey')).toBe('black');
+    expect(svg).toContain('>second<');
+    expect(svg).toContain(long.replace('(', '(')); // not truncated with an ellipsis
+    expect(svg).not.toContain('…');
+  });
+
+  it('measures text with DejaVu Sans widths (narrow and wide glyphs, bold wider)', () => {
+    expect(measureText({ text: 'iiii', fontSize: 10 })).toBeLessThan(measureText({ text: 'mmmm', fontSize: 10 }));
+    expect(measureText({ text: 'abc', fontSize: 10, fontWeight: 'bold' })).toBeCloseTo(1.1 * measureText({ text: 'abc', fontSize: 10 }), 9);
+    expect(measureText({ text: ['a', 'abc'], fontSize: 10 })).toBe(measureText({ text: 'abc', fontSize: 10 }));
+    expect(measureText({}, null)).toBe(0);
+    expect(measureText({ fontWeight: 700 }, 'A')).toBeCloseTo(0.7 * 11 * 1.1, 9);
+    expect(glyphEm('1')).toBe(0.64);
+    expect(glyphEm('⁻')).toBe(0.4);
   });
 
   it('collects compiler warnings instead of printing them, and throws on errors', async () => {
@@ -68,8 +88,12 @@ describe('rendering', () => {
     const w = await writeFigure(dir, figure);
     expect(w.svg).toBe(join(dir, 'sub', 'fig.svg'));
     expect(w.json).toBe(join(dir, 'sub', 'fig.json'));
-    expect(readFileSync(w.svg, 'utf8')).toContain('<svg');
+    const svg = readFileSync(w.svg, 'utf8');
+    expect(svg).toContain('<svg');
+    // the caption is drawn inside the SVG, under the title, and the JSON's spec draws the same
+    expect(svg).toMatch(/<text[^>]*>caption<\/text>/);
     const json = JSON.parse(readFileSync(w.json, 'utf8'));
+    expect(json.spec.title.subtitle).toContain('caption');
     expect(json).toMatchObject({ kind: 'ratecheck-figure', name: 'sub/fig', title: 'A figure', caption: 'caption', meta: { note: 'n' } });
     expect(json.spec.data.values).toHaveLength(rows.length);
     expect(JSON.parse(figureJson({ ...figure, meta: undefined })).meta).toEqual({});

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import type * as VegaModule from 'vega';
 import type * as VegaLiteModule from 'vega-lite';
 import { SCHEMA_VERSION, toJson, writeAtomic } from '../report.ts';
-import type { Figure, VlSpec } from './spec.ts';
+import { captionedSpec, type Figure, type VlSpec } from './spec.ts';
 
 type Vega = typeof VegaModule;
 let vega: Vega | null = null;
@@ -23,8 +23,39 @@ let compile: (typeof VegaLiteModule)['compile'] | null = null;
 export async function loadRenderer(): Promise<void> {
   if (vega && compile) return;
   const [v, vl] = await Promise.all([import('vega'), import('vega-lite')]);
+  // without a canvas, vega guesses every character at 0.8 em, which makes long texts (captions) look far
+  // wider than they are and pads the SVG: measure with DejaVu Sans's advance widths instead
+  (v as unknown as { textMetrics: { width: (item: TextItem, text: unknown) => number } }).textMetrics.width = measureText;
   vega = v;
   compile = vl.compile;
+}
+
+interface TextItem {
+  text?: unknown;
+  fontSize?: number;
+  fontWeight?: string | number;
+}
+
+/** Advance width of a character in DejaVu Sans, in em (its hinted widths /2048, grouped). */
+export function glyphEm(c: string): number {
+  if (' .,:;!|\'`ijlI'.includes(c)) return 0.3;
+  if ('frt()[]{}/\\-‖·'.includes(c)) return 0.4;
+  if ('mwMW—'.includes(c)) return 0.9;
+  if (c >= 'A' && c <= 'Z') return 0.7;
+  if ((c >= '0' && c <= '9') || c === '−' || c === '+' || c === '=') return 0.64;
+  if ('⁰¹²³⁴⁵⁶⁷⁸⁹⁻₀₁₂₃₄₅₆₇₈₉'.includes(c)) return 0.4;
+  return 0.62;
+}
+
+/** Estimated width in pixels of a text mark's text (bold about 10% wider). */
+export function measureText(item: TextItem, text?: unknown): number {
+  const value = text ?? item.text;
+  const s = value === null || value === undefined ? '' : Array.isArray(value) ? value.map(String).reduce((a, b) => (b.length > a.length ? b : a), '') : String(value);
+  const size = item.fontSize ?? 11;
+  let em = 0;
+  for (const c of s) em += glyphEm(c);
+  const bold = item.fontWeight === 'bold' || (typeof item.fontWeight === 'number' && item.fontWeight >= 600);
+  return em * size * (bold ? 1.1 : 1);
 }
 
 function renderer(): { vega: Vega; compile: (typeof VegaLiteModule)['compile'] } {
@@ -119,9 +150,12 @@ export function inlineSvg(svg: string, idPrefix: string): string {
     .replace(/href="#([^"]+)"/g, `href="#${prefix}-$1"`);
 }
 
-/** The JSON written next to a figure's SVG: the spec with its data inline, the caption and the settings. */
+/**
+ * The JSON written next to a figure's SVG: the spec it was drawn from (data inline, caption under the
+ * title), the caption and the settings.
+ */
 export function figureJson(figure: Figure): string {
-  return toJson({ schemaVersion: SCHEMA_VERSION, kind: 'ratecheck-figure', name: figure.name, title: figure.title, caption: figure.caption, meta: figure.meta ?? {}, spec: figure.spec });
+  return toJson({ schemaVersion: SCHEMA_VERSION, kind: 'ratecheck-figure', name: figure.name, title: figure.title, caption: figure.caption, meta: figure.meta ?? {}, spec: captionedSpec(figure) });
 }
 
 export interface WrittenFigure {
@@ -131,10 +165,10 @@ export interface WrittenFigure {
   warnings: string[];
 }
 
-/** Render a figure and write DIR/NAME.svg and DIR/NAME.json (each atomically). */
+/** Render a figure, its caption drawn inside the SVG, and write DIR/NAME.svg and DIR/NAME.json (each atomically). */
 export async function writeFigure(dir: string, figure: Figure): Promise<WrittenFigure> {
   const log: RenderLog = { warnings: [] };
-  const svg = await renderSvg(figure.spec, log);
+  const svg = await renderSvg(captionedSpec(figure), log);
   const svgPath = join(dir, `${figure.name}.svg`);
   const jsonPath = join(dir, `${figure.name}.json`);
   mkdirSync(dirname(svgPath), { recursive: true });

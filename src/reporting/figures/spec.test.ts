@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heatmapFigure, lineFigure, plottable, thinIndices, type LinePanel, type Row, type VlSpec } from './spec.ts';
+import { CAPTION_FONT_SIZE, captionedSpec, heatmapFigure, lineFigure, plottable, ruleLabelLanes, sci, superscript, superscriptPowers, textWidth, thinIndices, wrapText, type LinePanel, type Row, type VlSpec } from './spec.ts';
 
 const rows: Row[] = [];
 for (let t = 0; t < 20; t++) {
@@ -94,8 +94,11 @@ describe('lineFigure', () => {
     // the line, then rule and label for x = 2 and x = 5 (sorted), then y = 1e-3
     expect(l.length).toBe(1 + 2 * 2 + 2);
     expect(JSON.stringify(l[1])).toContain('"value":2');
-    expect((l[2].mark as VlSpec).align).toBe('right');
-    expect((l[4].mark as VlSpec).align).toBe('left');
+    // vertical rules' labels: horizontal, at the top of the plot; the x domain is fixed to data and rules
+    expect((l[2].mark as VlSpec).baseline).toBe('top');
+    expect((l[4].mark as VlSpec).baseline).toBe('top');
+    expect(((l[0].encoding as VlSpec).x as VlSpec).scale).toMatchObject({ type: 'log', domain: [1, 19], nice: false });
+    // no y domain: the label of the horizontal rule goes below its line as asked
     expect((l[6].mark as VlSpec).baseline).toBe('top');
     const filter = (l[0].transform as { filter: string }[])[0].filter;
     expect(filter).toContain('datum["panel"] === "a"');
@@ -132,5 +135,63 @@ describe('heatmapFigure', () => {
     const f = heatmapFigure({ name: 'h', title: 'H', caption: 'c', data, x: { field: 'x', title: 'X', sort: ['b', 'a'] }, y: { field: 'y', title: 'Y', sort: ['2', '1'] }, value: { field: 'v', title: 'V' }, label: 'l', facet: { field: 'f', title: 'F', sort: ['q', 'p'] } });
     expect(f.spec.facet).toEqual({ row: { field: 'f', type: 'nominal', title: 'F', sort: ['q', 'p'] } });
     expect((f.spec.spec as VlSpec).width).toBe(128);
+  });
+});
+
+describe('captions, rule labels and number formats', () => {
+  it('wraps a caption into lines of at most the given length and puts it under the title', () => {
+    expect(wrapText('aa bb cc dd', 5)).toEqual(['aa bb', 'cc dd']);
+    expect(wrapText('averyveryverylongword x', 5)).toEqual(['averyveryverylongword', 'x']);
+    expect(wrapText('one\ntwo', 80)).toEqual(['one', 'two']);
+    const caption = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ');
+    const f = lineFigure({ name: 'n', title: 'T', caption, data: rows, panels: [panel()] });
+    const title = captionedSpec(f).title as { text: string; subtitle: string[] };
+    expect(title.text).toBe('T');
+    expect(title.subtitle[0]).toBe('P'); // the panel's title, then a gap, then the caption
+    expect(title.subtitle.slice(2).join(' ')).toBe(caption);
+    const maxChars = Math.floor(f.width! / (CAPTION_FONT_SIZE * 0.6));
+    for (const line of title.subtitle) expect(line.length).toBeLessThanOrEqual(Math.max(70, maxChars));
+    expect(captionedSpec({ ...f, caption: ' ' })).toBe(f.spec);
+    expect(f.spec.title).toMatchObject({ subtitle: 'P' }); // the spec itself (drawn in the HTML report) has no caption
+  });
+
+  it('stacks the labels of close vertical rules in lanes, and flips a label above its line without room below', () => {
+    // 100 and 130 on a log axis over [1, 1e4]: 11 pixels apart on 380, their labels would overlap
+    const lanes = ruleLabelLanes([190, 201, 330, 378], ['B_approx = 47420', 'B_crit = 2590', 'x', 'B_true = 6.8·10⁷'], 380);
+    expect(lanes[0].lane).not.toBe(lanes[1].lane);
+    expect(lanes[2].lane).toBe(0);
+    expect(lanes[3].align).toBe('right');
+    const f = lineFigure({
+      name: 'n',
+      title: 'T',
+      caption: '',
+      data: [{ t: 1, v: 0.9, series: 's' }, { t: 1e4, v: 5, series: 's' }],
+      panels: [{ title: 'P', x: { field: 't', title: 't', log: true }, y: { field: 'v', title: 'v', log: true, domain: [0.85, 6] }, width: 380, rules: [{ x: 2590, label: 'B_crit = 2590' }, { x: 3000, label: 'B_approx = 3000' }, { y: 0.86, label: 'low', below: true }, { y: 1, label: 'one', below: true }] }],
+    });
+    const l = f.spec.layer as { mark: Record<string, unknown>; encoding: Record<string, { value?: number }> }[];
+    expect(l[2].encoding.y.value).not.toBe(l[4].encoding.y.value);
+    expect(l[6].mark.baseline).toBe('bottom'); // 0.86 sits 2 pixels above the bottom: the label goes above
+    expect(l[8].mark.baseline).toBe('top');
+  });
+
+  it('draws markers on flagged rows, coloured as their line', () => {
+    const f = lineFigure({ name: 'n', title: 'T', caption: '', data: rows, panels: [panel({ color: { field: 'kind', title: 'k' }, markers: { field: 'm' } })] });
+    const l = f.spec.layer as { mark: Record<string, unknown>; encoding: Record<string, unknown>; transform: { filter: string }[] }[];
+    expect(l[1].mark).toMatchObject({ type: 'point', shape: 'circle', filled: false });
+    expect(l[1].transform[0].filter).toContain('datum["m"] === true');
+    expect(l[1].encoding.color).toMatchObject({ field: 'kind' });
+  });
+
+  it('writes powers with superscripts', () => {
+    expect(superscript(-12)).toBe('⁻¹²');
+    expect(superscriptPowers('c = 10^-2·c_min, 10^{3}')).toBe('c = 10⁻²·c_min, 10³');
+    expect(sci(1e-4)).toBe('10⁻⁴');
+    expect(sci(2.4e-3)).toBe('2.4·10⁻³');
+    expect(sci(-1e-5)).toBe('−10⁻⁵');
+    expect(sci(-3e7)).toBe('−3·10⁷');
+    expect(sci(0.5)).toBe('0.5');
+    expect(sci(0)).toBe('0');
+    expect(sci(Infinity)).toBe('Infinity');
+    expect(textWidth('abcd', 10)).toBeCloseTo(24, 9);
   });
 });

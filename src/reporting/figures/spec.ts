@@ -19,6 +19,51 @@ export interface Figure {
   spec: VlSpec;
   /** Settings and measured findings (fitted slopes, thresholds), written to the JSON next to the SVG. */
   meta?: Record<string, unknown>;
+  /** Estimated width of the drawing in pixels: the caption drawn inside the SVG is wrapped to it. */
+  width?: number;
+}
+
+/** Average advance of one character of DejaVu Sans, as a fraction of the font size. */
+const CHAR_EM = 0.6;
+/** Font size of the caption lines drawn under a figure's title. */
+export const CAPTION_FONT_SIZE = 11;
+
+/** Estimated width in pixels of a one-line text at a font size (DejaVu Sans averages). */
+export function textWidth(text: string, fontSize: number): number {
+  return [...text].length * fontSize * CHAR_EM;
+}
+
+/** Words of `text` wrapped into lines of at most `maxChars` characters (a longer word gets a line of its own). */
+export function wrapText(text: string, maxChars: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/).filter((w) => w.length > 0)) {
+      if (line && [...line].length + 1 + [...word].length > maxChars) {
+        lines.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    if (line) lines.push(line);
+  }
+  return lines;
+}
+
+/**
+ * The spec drawn into the SVG file: the figure's spec with its caption as subtitle lines under the
+ * title, wrapped to the figure's width, so that the SVG explains itself (the HTML report draws
+ * `figure.spec` and puts the caption in a <figcaption> instead).
+ */
+export function captionedSpec(figure: Figure): VlSpec {
+  if (!figure.caption.trim()) return figure.spec;
+  const title = (figure.spec.title && typeof figure.spec.title === 'object' ? figure.spec.title : { text: figure.title }) as Record<string, unknown>;
+  const before = title.subtitle === undefined ? [] : Array.isArray(title.subtitle) ? (title.subtitle as string[]) : [String(title.subtitle)];
+  const maxChars = Math.max(70, Math.floor((figure.width ?? 700) / (CAPTION_FONT_SIZE * CHAR_EM)));
+  const lines = wrapText(figure.caption, maxChars);
+  return {
+    ...figure.spec,
+    title: { ...title, subtitle: [...before, ...(before.length ? [''] : []), ...lines], subtitleFontSize: CAPTION_FONT_SIZE, subtitleColor: '#333333', subtitleLineHeight: 14, subtitlePadding: 6, offset: 14 },
+  };
 }
 
 export interface Axis {
@@ -46,8 +91,16 @@ export interface Rule {
   y?: number;
   label: string;
   color?: string;
-  /** Horizontal rules: put the label under the line (default above). */
+  /** Horizontal rules: put the label under the line (default above; above when there is no room below). */
   below?: boolean;
+}
+
+/** Point markers drawn over a line's rows where `field` is true (e.g. a curve lying exactly under another). */
+export interface Markers {
+  field: string;
+  shape?: string;
+  size?: number;
+  filled?: boolean;
 }
 
 export interface LinePanel {
@@ -64,6 +117,8 @@ export interface LinePanel {
   strokeWidth?: string;
   /** Draw points as well as lines. */
   points?: boolean;
+  /** Markers on the rows flagged by a boolean field, coloured as their line. */
+  markers?: Markers;
   rules?: Rule[];
   width?: number;
   height?: number;
@@ -152,17 +207,59 @@ function withRules(span: [number, number] | null, rules: Rule[] | undefined, axi
   return out;
 }
 
+/** Pixel position of a value on an axis of `size` pixels over a fixed domain (0 at the domain's start). */
+function pixelOf(v: number, domain: [number, number], log: boolean, size: number): number {
+  const f = log ? (Math.log(v) - Math.log(domain[0])) / (Math.log(domain[1]) - Math.log(domain[0])) : (v - domain[0]) / (domain[1] - domain[0]);
+  return f * size;
+}
+
+/** Font size of the reference rules' labels, and the height of one lane of vertical-rule labels. */
+const RULE_FONT = 10;
+const LANE = 12;
+
+/** A vertical rule's label placed horizontally at the top of the plot: its lane (row) and side of the rule. */
+export interface RuleLabelPlacement {
+  lane: number;
+  align: 'left' | 'right';
+}
+
+/**
+ * Lanes for the labels of vertical rules at pixel positions `xs` (any order), each label written
+ * horizontally beside its rule (to the right, or to the left near the right edge): a label goes into the
+ * first lane where it does not overlap the labels already there, so that no two labels collide.
+ */
+export function ruleLabelLanes(xs: number[], labels: string[], plotWidth: number, fontSize = RULE_FONT): RuleLabelPlacement[] {
+  const order = xs.map((_, i) => i).sort((a, b) => xs[a] - xs[b]);
+  const placed: [number, number][][] = []; // the extents (pixels) of the labels in each lane
+  const out: RuleLabelPlacement[] = new Array(xs.length);
+  for (const i of order) {
+    const w = textWidth(labels[i], fontSize);
+    const right = xs[i] + 3 + w <= plotWidth;
+    const [a, b] = right ? [xs[i] + 3, xs[i] + 3 + w] : [xs[i] - 3 - w, xs[i] - 3];
+    let lane = 0;
+    while (lane < placed.length && placed[lane].some(([s, e]) => a < e + 4 && b + 4 > s)) lane++;
+    if (lane === placed.length) placed.push([]);
+    placed[lane].push([a, b]);
+    out[i] = { lane, align: right ? 'left' : 'right' };
+  }
+  return out;
+}
+
 function panelSpec(p: LinePanel, rows: Row[]): VlSpec {
   const lineField = p.line ?? 'series';
+  const width = p.width ?? 300;
+  const height = p.height ?? 220;
+  const vertical = (p.rules ?? []).filter((r) => isFiniteNumber(r.x) && (!p.x.log || r.x > 0)).sort((a, b) => (a.x as number) - (b.x as number));
+  const horizontal = (p.rules ?? []).filter((r) => !isFiniteNumber(r.x) && isFiniteNumber(r.y) && (!p.y.log || r.y > 0));
+  // with vertical rules, the x domain is fixed (data and rules, not rounded), so that their labels can be laid out in pixels
+  const xSpan = p.x.domain ?? withRules(spanOf(rows, p.where, p.x.field, !!p.x.log), p.rules, 'x', !!p.x.log);
+  const xAxis: Axis = vertical.length && !p.x.domain && xSpan && xSpan[0] < xSpan[1] ? { ...p.x, domain: xSpan } : p.x;
   const guards = [`isFinite(datum[${JSON.stringify(p.x.field)}])`, `isFinite(datum[${JSON.stringify(p.y.field)}])`];
   if (p.x.log) guards.push(`datum[${JSON.stringify(p.x.field)}] > 0`);
   if (p.y.log) guards.push(`datum[${JSON.stringify(p.y.field)}] > 0`);
-  const encoding: Record<string, unknown> = {
-    x: { field: p.x.field, type: 'quantitative', title: p.x.title, scale: scaleOf(p.x), axis: axisOf(p.x, p.x.domain ?? withRules(spanOf(rows, p.where, p.x.field, !!p.x.log), p.rules, 'x', !!p.x.log)) },
-    y: { field: p.y.field, type: 'quantitative', title: p.y.title, scale: scaleOf(p.y), axis: axisOf(p.y, p.y.domain ?? withRules(spanOf(rows, p.where, p.y.field, !!p.y.log), p.rules, 'y', !!p.y.log)) },
-    detail: { field: lineField, type: 'nominal' },
-    order: { field: p.x.field, type: 'quantitative' },
-  };
+  const x = { field: p.x.field, type: 'quantitative', title: p.x.title, scale: scaleOf(xAxis), axis: axisOf(p.x, xSpan) };
+  const y = { field: p.y.field, type: 'quantitative', title: p.y.title, scale: scaleOf(p.y), axis: axisOf(p.y, p.y.domain ?? withRules(spanOf(rows, p.where, p.y.field, !!p.y.log), p.rules, 'y', !!p.y.log)) };
+  const encoding: Record<string, unknown> = { x, y, detail: { field: lineField, type: 'nominal' }, order: { field: p.x.field, type: 'quantitative' } };
   if (p.color) encoding.color = nominal(p.color);
   if (p.dash) encoding.strokeDash = nominal(p.dash);
   if (p.strokeWidth) encoding.strokeWidth = { field: p.strokeWidth, type: 'quantitative', legend: null, scale: { type: 'identity' } };
@@ -173,36 +270,53 @@ function panelSpec(p: LinePanel, rows: Row[]): VlSpec {
       encoding,
     },
   ];
-  const height = p.height ?? 220;
-  const vertical = (p.rules ?? []).filter((r) => isFiniteNumber(r.x) && (!p.x.log || r.x > 0)).sort((a, b) => (a.x as number) - (b.x as number));
-  const horizontal = (p.rules ?? []).filter((r) => !isFiniteNumber(r.x) && isFiniteNumber(r.y) && (!p.y.log || r.y > 0));
-  // vertical labels alternate between the top and the bottom of the panel, so that neighbours do not collide
+  if (p.markers) {
+    const m = p.markers;
+    layers.push({
+      transform: filterOf(p.where, [...guards, `datum[${JSON.stringify(m.field)}] === true`]),
+      mark: { type: 'point', clip: true, shape: m.shape ?? 'circle', size: m.size ?? 30, filled: m.filled ?? false, strokeWidth: 1.2, opacity: 1 },
+      encoding: { x, y, ...(p.color ? { color: nominal(p.color) } : {}) },
+    });
+  }
+  // vertical labels: horizontal text at the top of the plot, in lanes so that neighbours never collide
+  const xs = vertical.map((r, i) => (xAxis.domain ? pixelOf(r.x as number, xAxis.domain, !!p.x.log, width) : (width * (i + 1)) / (vertical.length + 1)));
+  const lanes = ruleLabelLanes(xs, vertical.map((r) => r.label), width);
   vertical.forEach((r, i) => {
     const color = r.color ?? '#555555';
     const values = [{ value: r.x as number, label: r.label }];
-    const top = i % 2 === 0;
+    const { lane, align } = lanes[i];
     layers.push(
       { data: { values }, mark: { type: 'rule', strokeDash: [5, 3], strokeWidth: 1.2, color }, encoding: { x: { field: 'value', type: 'quantitative' } } },
       {
         data: { values },
-        mark: { type: 'text', angle: 270, align: top ? 'right' : 'left', baseline: 'bottom', dx: 0, dy: -2, fontSize: 10, color },
-        encoding: { x: { field: 'value', type: 'quantitative' }, y: { value: top ? 4 : height - 4 }, text: { field: 'label' } },
+        mark: { type: 'text', align, baseline: 'top', dx: align === 'left' ? 3 : -3, fontSize: RULE_FONT, color },
+        encoding: { x: { field: 'value', type: 'quantitative' }, y: { value: 3 + lane * LANE }, text: { field: 'label' } },
       },
     );
   });
   for (const r of horizontal) {
     const color = r.color ?? '#555555';
     const values = [{ value: r.y as number, label: r.label }];
+    // a label goes under its line only where there is room for it inside the plot (it would be clipped by the axis)
+    const fromBottom = p.y.domain ? pixelOf(r.y as number, p.y.domain, !!p.y.log, height) : Infinity;
+    const below = r.below === true && fromBottom >= LANE + 2;
     layers.push(
       { data: { values }, mark: { type: 'rule', strokeDash: [2, 2], strokeWidth: 1.2, color }, encoding: { y: { field: 'value', type: 'quantitative' } } },
       {
         data: { values },
-        mark: { type: 'text', align: 'right', baseline: r.below ? 'top' : 'bottom', dy: r.below ? 2 : -2, fontSize: 10, color },
-        encoding: { y: { field: 'value', type: 'quantitative' }, x: { value: (p.width ?? 300) - 4 }, text: { field: 'label' } },
+        mark: { type: 'text', align: 'right', baseline: below ? 'top' : 'bottom', dy: below ? 2 : -2, fontSize: RULE_FONT, color },
+        encoding: { y: { field: 'value', type: 'quantitative' }, x: { value: width - 4 }, text: { field: 'label' } },
       },
     );
   }
-  return { title: p.title, width: p.width ?? 300, height, layer: layers };
+  return { title: p.title, width, height, layer: layers };
+}
+
+/** Estimated width in pixels of a legend for these channels (0 without any). */
+function legendWidth(channels: (Channel | undefined)[]): number {
+  let chars = 0;
+  for (const c of channels) if (c && c.legend !== false) chars = Math.max(chars, [...c.title].length, ...(c.sort ?? []).map((s) => [...s].length + 3));
+  return chars ? chars * 10 * CHAR_EM + 30 : 0;
 }
 
 export interface LineFigureOptions {
@@ -237,7 +351,12 @@ export function lineFigure(o: LineFigureOptions): Figure {
     config: CONFIG,
     ...body,
   };
-  return { name: o.name, title: o.title, caption: o.caption, spec, meta: o.meta };
+  const columns = single ? 1 : Math.min(o.columns ?? o.panels.length, o.panels.length);
+  const panelWidths = o.panels.map((p) => (p.width ?? 300) + 80 + (o.independentLegends ? legendWidth([p.color, p.dash]) : 0));
+  let width = 0;
+  for (let c = 0; c < columns; c++) width += Math.max(...panelWidths.filter((_, i) => i % columns === c));
+  if (!o.independentLegends) width += legendWidth(o.panels.flatMap((p) => [p.color, p.dash]));
+  return { name: o.name, title: o.title, caption: o.caption, spec, meta: o.meta, width };
 }
 
 export interface HeatmapOptions {
@@ -249,8 +368,10 @@ export interface HeatmapOptions {
   y: Channel;
   /** The numeric field colouring a cell; rows where it is null are drawn grey. */
   value: { field: string; title: string; log?: boolean; scheme?: string; reverse?: boolean; domain?: [number, number] };
-  /** The field printed in each cell. */
+  /** The field printed in each cell ('\n' breaks lines). */
   label: string;
+  /** Lines of every cell's label (they are centred in the cell; default 1). */
+  lines?: number;
   /** Split into one heatmap per value of this field. */
   facet?: { field: string; title: string; sort?: string[] };
   cellWidth?: number;
@@ -263,9 +384,11 @@ export function heatmapFigure(o: HeatmapOptions): Figure {
   const xs = o.x.sort ?? [...new Set(o.data.map((r) => String(r[o.x.field])))];
   const ys = o.y.sort ?? [...new Set(o.data.map((r) => String(r[o.y.field])))];
   const cw = o.cellWidth ?? 64, ch = o.cellHeight ?? 22;
-  const validValue = `isValid(datum[${JSON.stringify(o.value.field)}]) && isFinite(datum[${JSON.stringify(o.value.field)}])` + (o.value.log ? ` && datum[${JSON.stringify(o.value.field)}] > 0` : '');
-  const x = { field: o.x.field, type: 'ordinal', title: o.x.title, sort: xs, axis: { labelAngle: 0, labelLimit: 160 } };
-  const y = { field: o.y.field, type: 'ordinal', title: o.y.title, sort: ys, axis: { labelLimit: 320 } };
+  const v = `datum[${JSON.stringify(o.value.field)}]`;
+  const validValue = `isValid(${v}) && isFinite(${v})` + (o.value.log ? ` && ${v} > 0` : '');
+  // full labels: no truncation of the axis labels (vega's labelLimit 0 means no limit)
+  const x = { field: o.x.field, type: 'ordinal', title: o.x.title, sort: xs, axis: { labelAngle: 0, labelLimit: 0 } };
+  const y = { field: o.y.field, type: 'ordinal', title: o.y.title, sort: ys, axis: { labelLimit: 0 } };
   const colorScale: Record<string, unknown> = { type: o.value.log ? 'log' : 'linear', scheme: o.value.scheme ?? 'viridis' };
   if (o.value.reverse) colorScale.reverse = true;
   if (o.value.domain) {
@@ -279,14 +402,28 @@ export function heatmapFigure(o: HeatmapOptions): Figure {
     layer: [
       { mark: { type: 'rect', fill: '#dddddd', stroke: 'white' } },
       { transform: [{ filter: validValue }], mark: { type: 'rect', stroke: 'white' }, encoding: { color: { field: o.value.field, type: 'quantitative', title: o.value.title, scale: colorScale } } },
-      { mark: { type: 'text', fontSize: 10, color: 'black' }, encoding: { text: { field: o.label, type: 'nominal' } } },
+      {
+        // one line per '\n' of the label; white on dark cells, black on light ones (whichever contrasts more)
+        mark: { type: 'text', fontSize: 10, lineBreak: '\n', lineHeight: 12, dy: -((o.lines ?? 1) - 1) * 6 },
+        encoding: { text: { field: o.label, type: 'nominal' }, color: { condition: { test: darkCell(v, validValue), value: 'white' }, value: 'black' } },
+      },
     ],
   };
   const body = o.facet
     ? { facet: { row: { field: o.facet.field, type: 'nominal', title: o.facet.title, ...(o.facet.sort ? { sort: o.facet.sort } : {}) } }, spec: cell }
     : cell;
-  const spec: VlSpec = { $schema: SCHEMA, title: { text: o.title, anchor: 'start', fontSize: 14 }, data: { values: o.data }, config: { ...CONFIG, text: { fill: 'black' } }, ...body };
-  return { name: o.name, title: o.title, caption: o.caption, spec, meta: o.meta };
+  const spec: VlSpec = { $schema: SCHEMA, title: { text: o.title, anchor: 'start', fontSize: 14 }, data: { values: o.data }, config: CONFIG, ...body };
+  const labelChars = Math.max(0, ...ys.map((s) => [...s].length));
+  const width = labelChars * 10 * CHAR_EM + 40 + cw * xs.length + 90 + (o.facet ? 60 : 0);
+  return { name: o.name, title: o.title, caption: o.caption, spec, meta: o.meta, width };
+}
+
+/**
+ * A vega expression: the cell's colour contrasts more with white than with black (WCAG relative
+ * luminance below 0.179), read from the colour scale itself so that it holds for any scheme.
+ */
+export function darkCell(value: string, valid: string): string {
+  return `(${valid}) && luminance(scale('color', ${value})) < 0.179`;
 }
 
 const CONFIG = {
@@ -307,4 +444,30 @@ export function thinIndices(n: number, max: number, keep: number[] = []): number
   const step = (n - 1) / (max - 1);
   for (let i = 1; i < max - 1; i++) out.add(Math.round(i * step));
   return [...out].sort((a, b) => a - b);
+}
+
+const SUPERSCRIPT: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻', '−': '⁻', '+': '' };
+
+/** An integer exponent in superscript digits (−12 → ⁻¹²). */
+export function superscript(n: number | string): string {
+  return [...String(n)].map((c) => SUPERSCRIPT[c] ?? c).join('');
+}
+
+/** Powers written `10^-2` or `10^{-2}` in a text, rewritten with superscripts (10⁻²). */
+export function superscriptPowers(text: string): string {
+  return text.replace(/\^\{?([−+-]?\d+)\}?/g, (_, e: string) => superscript(e));
+}
+
+/**
+ * A number for a figure's labels: plain with `digits` significant digits between 0.01 and 10⁴ (and 0),
+ * otherwise m·10ᵏ with superscript exponent (10ᵏ alone when m is 1): 2e-3 → 2·10⁻³, 1e-4 → 10⁻⁴.
+ */
+export function sci(v: number, digits = 2): string {
+  if (!Number.isFinite(v)) return String(v);
+  const a = Math.abs(v);
+  if (v === 0 || (a >= 0.01 && a < 1e4)) return Number(v.toPrecision(digits)).toString();
+  const [m, e] = v.toExponential(digits - 1).split('e');
+  const mantissa = Number(m).toString();
+  const power = `10${superscript(Number(e))}`;
+  return mantissa === '1' ? power : mantissa === '-1' ? `−${power}` : `${mantissa.replace('-', '−')}·${power}`;
 }
