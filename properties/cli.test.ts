@@ -31,7 +31,7 @@ describe('ratecheck CLI', () => {
     const out = join(tmp, 'toy');
     const r = await run('verify', toy, '--runs', '20', '--seed', '5', '--out', out);
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toMatch(/claim\s+expected\s+verdict\s+instances\s+compared\s+max ratio\s+time/);
+    expect(r.out).toMatch(/claim\s+expected\s+verdict\s+instances\s+compared\s+measure\s+time/);
     expect(r.out).toMatch(/3 of 3 claims as expected/);
     expect(r.err).toMatch(/\[1\/3\] toy\.exact: holds/);
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
@@ -132,6 +132,27 @@ describe('ratecheck CLI', () => {
     expect(quick.err).toMatch(/profile quick, 20 runs each/);
     expect((await run('verify', '--shard', '3/2')).err).toMatch(/--shard must be i\/N/);
     expect((await run('verify', '--profile', 'huge')).err).toMatch(/--profile must be quick, default or thorough/);
+  });
+
+  it('--json: verify prints the report on stdout (the rest on stderr), replay the outcome of each counterexample; one claim is "1 claim"', async () => {
+    const out = join(tmp, 'json');
+    const v = await run('verify', 'toy.raised-rate', toy, '--runs', '10', '--out', out, '--json');
+    expect(v.code, v.err).toBe(0);
+    const report = JSON.parse(v.out);
+    expect(report).toEqual(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')));
+    expect(report.summary).toMatchObject({ claims: 1, asExpected: 1 });
+    expect(report.summary.wallTimeMs).toBeGreaterThanOrEqual(0);
+    expect(v.err).toMatch(/ratecheck verify: 1 claim, /);
+    expect(v.err).toMatch(/1 of 1 claim as expected/);
+    const r = await run('replay', join(out, 'report.json'), '--json');
+    expect(r.code, r.err).toBe(0);
+    const outcomes = JSON.parse(r.out);
+    expect(outcomes).toHaveLength(1);
+    expect(outcomes[0]).toMatchObject({ claimId: 'toy.raised-rate', reproduced: true, params: { q: 0.95, horizon: 1 }, saved: { iteration: 1 }, replayed: { iteration: 1 } });
+    expect(outcomes[0].message).toMatch(/^reproduced: at t = 1/);
+    const merged = await run('merge', join(out, 'report.json'), '--out', join(tmp, 'json-merged'), '--no-figures');
+    expect(merged.out).toMatch(/1 of 1 claim as expected \(merged from 1 report\)/);
+    expect(readFileSync(join(tmp, 'json-merged', 'report.md'), 'utf8')).toMatch(/1 of 1 claim as expected/);
   });
 
   it('tighten reports the largest ratio, the contraction, and writes the tight instance', async () => {

@@ -16,7 +16,7 @@ import { resolveTargets } from '../src/cli/load.ts';
 import { verifyClaims } from '../src/checking/verify.ts';
 import { CounterexampleStore, paramsSizeProblem } from '../src/checking/store.ts';
 import { acquireLock, isStale, LockError } from '../src/checking/lock.ts';
-import { lockFileOf, validateOutputs, writeReport, OutputError } from '../src/reporting/write.ts';
+import { lockFileOf, validateOutputs, OutputError } from '../src/reporting/write.ts';
 import { junitXml } from '../src/reporting/junit.ts';
 import { mergeReports } from '../src/reporting/merge.ts';
 import { counterexampleFileName, markdownReport, replayCommand, shellQuote, toJson, numberFromJson, type Report } from '../src/reporting/report.ts';
@@ -39,7 +39,7 @@ function consistent(out: string): void {
   const referenced = report.claims.filter((c) => c.counterexample).map((c) => basename(c.counterexample!.file)).sort();
   const present = existsSync(join(out, 'counterexamples')) ? readdirSync(join(out, 'counterexamples')).sort() : [];
   expect(present).toEqual(referenced);
-  expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain(`${report.summary.asExpected} of ${report.summary.claims} claims as expected`);
+  expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain(`${report.summary.asExpected} of ${report.summary.claims} claim${report.summary.claims === 1 ? '' : 's'} as expected`);
   expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('</html>');
 }
 
@@ -332,7 +332,7 @@ describe('escaping and ids', () => {
     const junit = join(tmp, 'mixed-junit.xml');
     const r = await run('verify', fx('outputs-mixed.ts'), '--runs', '20', '--no-store', '--out', out, '--junit', junit);
     expect(r.code, r.err).toBe(1);
-    expect(r.out).toMatch(/claim\s+expected\s+verdict\s+instances\s+compared\s+max ratio\s+time/);
+    expect(r.out).toMatch(/claim\s+expected\s+verdict\s+instances\s+compared\s+measure\s+time/);
     expect(r.out).toMatch(/user\.mixed-throws\s+holds\s+error {2}✗/);
     expect(r.out).toMatch(/user\.mixed-throws: error: .*boom/);
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;

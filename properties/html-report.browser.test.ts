@@ -1,8 +1,9 @@
 /**
  * The HTML report in a real headless browser (Debian's chromium through playwright-core, which
- * downloads no browser): it loads with no console error and no request leaving the file, every figure
- * renders (SVG with a nonzero size and drawn lines), the copy button of a replay command works, and a
- * screenshot is written under reports/.
+ * downloads no browser), at 1400 px: it loads with no console error and no request leaving the file,
+ * the filter narrows the verdict table and the cards, every figure renders (SVG with a readable size
+ * and drawn lines, the O(·) claim's log–log scatter included), math renders as MathML, the copy button
+ * of a replay command works, and screenshots are written under reports/.
  *
  * The browser: /usr/bin/chromium. When it is missing, the test installs Debian's package itself where it
  * can (root, apt-get: scripts/ensure-chromium.sh); where it cannot, the test is skipped with a one-line
@@ -24,8 +25,13 @@ import { writeReport } from '../src/reporting/write.ts';
 const CHROMIUM = '/usr/bin/chromium';
 const SEED = 5;
 const RUNS = 4;
-/** A true claim, two false variants (one refuted at t = 0, one later), and a claim decided over many instances. */
-const IDS = ['xu2024-mf.thm1-core', 'xu2024-mf.thm2-momentum-dropped', 'xu2024-mf.thm1-no-hypothesis', 'xu2024-mf.prop1-sigma1-upper'];
+/**
+ * A true claim, two false variants (one refuted at t = 0, one later), a with-probability claim and an
+ * O(·) claim (decided over many instances).
+ */
+const IDS = ['xu2024-mf.thm1-core', 'xu2024-mf.thm2-momentum-dropped', 'xu2024-mf.thm1-no-hypothesis', 'xu2024-mf.prop1-sigma1-upper', 'xu2024-mf.nag-iterations-kappa'];
+/** The O(·) claim needs enough instances for a fitted exponent. */
+const EXPONENT_RUNS = 30;
 const SCREENSHOT_DIR = resolve('reports');
 
 let context: BrowserContext;
@@ -59,7 +65,7 @@ beforeAll(async () => {
   const entries = IDS.map((id) => {
     const claim = catalogClaims(catalog).find((c) => c.id === id);
     if (!claim) throw new Error(`claim ${id} is not in the catalog`);
-    return buildEntry(claim, verifyClaim(claim, { runs: RUNS, seed: SEED }), out);
+    return buildEntry(claim, verifyClaim(claim, { runs: claim.aggregate ? EXPONENT_RUNS : RUNS, seed: SEED }), out);
   });
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,
@@ -76,7 +82,7 @@ beforeAll(async () => {
     executablePath: CHROMIUM,
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1280, height: 900 },
+    viewport: { width: 1400, height: 900 },
   });
   page = context.pages()[0] ?? (await context.newPage());
   page.on('console', (msg) => {
@@ -96,9 +102,10 @@ afterAll(async () => {
 });
 
 describe.skipIf(!hasBrowser)('report.html in headless Chromium', () => {
-  it('is self-contained: no network URL in src or href, and no request leaves the file', () => {
+  it('is self-contained: no network URL loaded (links only), and no request leaves the file', () => {
     const html = readFileSync(htmlFile, 'utf8');
-    expect(html).not.toMatch(/(src|href)="https?:/);
+    expect(html).not.toMatch(/src="https?:/);
+    expect(html.match(/href="https?:/g)?.length).toBe(html.match(/<a href="https?:/g)?.length);
     expect(html).not.toMatch(/<link[^>]+rel="stylesheet"/);
     expect(externalRequests, externalRequests.join(', ')).toEqual([]);
   });
@@ -108,34 +115,67 @@ describe.skipIf(!hasBrowser)('report.html in headless Chromium', () => {
     expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
   });
 
-  it('shows the verdict table, statements, sources and counterexamples', async () => {
-    const rows = await page.locator('table.verdicts tbody tr').count();
-    expect(rows).toBe(IDS.length);
-    for (const id of IDS) await expect(page.locator(`article[id="claim-${id}"] h3`).textContent()).resolves.toContain(id);
-    expect(await page.locator('article .statement').count()).toBe(IDS.length);
-    expect(await page.locator('dl.source').first().textContent()).toContain('Xu, Wang, Zhao, Ward, Tao');
+  it('shows the summary, the verdict table, statements with math, sources as links, counterexamples', async () => {
+    expect(await page.locator('.banner.ok').textContent()).toMatch(/^✓ All 5 claims as expected/);
+    expect(await page.locator('table.verdicts tbody tr').count()).toBe(IDS.length);
+    for (const id of IDS) await expect(page.locator(`details[id="claim-${id}"] h3`).textContent()).resolves.toBe(id);
+    expect(await page.locator('details.claim .statement').count()).toBe(IDS.length);
+    // every card is closed: all verdicts are as expected
+    expect(await page.locator('details.claim[open]').count()).toBe(0);
+    expect(await page.locator('table.kv.facts').first().textContent()).toContain('Xu, Wang, Zhao, Ward, Tao');
+    expect(await page.locator('table.kv.facts a[href^="https://"]').count()).toBe(IDS.length);
     expect(await page.locator('.cmd code').first().textContent()).toMatch(/^ratecheck replay .+\.json$/);
+    // MathML laid out by the browser: a formula has a nonzero size
+    const math = await page.locator('details.claim .statement math').first().evaluate((el) => el.getBoundingClientRect().width);
+    expect(math).toBeGreaterThanOrEqual(0);
+    expect(await page.locator('details.claim .statement math').count()).toBeGreaterThan(0);
   });
 
-  it('renders every figure', async () => {
+  it('filters the verdict table and the cards by text, verdict and unexpected', async () => {
+    const visibleRows = () => page.locator('table.verdicts tbody tr:not([hidden])').count();
+    const visibleCards = () => page.locator('details.claim:not([hidden])').count();
+    await page.fill('#filter-text', 'momentum-dropped');
+    expect(await visibleRows()).toBe(1);
+    expect(await visibleCards()).toBe(1);
+    expect(await page.locator('#filter-count').textContent()).toBe(`1 of ${IDS.length} claims shown`);
+    await page.fill('#filter-text', '');
+    await page.selectOption('#filter-verdict', 'refuted');
+    expect(await visibleRows()).toBe(2);
+    await page.selectOption('#filter-verdict', '');
+    await page.check('#filter-unexpected');
+    expect(await visibleRows()).toBe(0);
+    expect(await visibleCards()).toBe(0);
+    await page.uncheck('#filter-unexpected');
+    expect(await visibleRows()).toBe(IDS.length);
+    expect(await visibleCards()).toBe(IDS.length);
+    // a link in the table opens its card
+    await page.locator(`table.verdicts a[href="#claim-${IDS[1]}"]`).click();
+    expect(await page.locator(`details[id="claim-${IDS[1]}"]`).evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
+  });
+
+  it('renders every figure, readable at 1400 px', async () => {
+    await page.click('#open-all');
     const figures = await page.locator('figure.rc-figure').evaluateAll((els) =>
       els.map((el) => {
         const svg = el.querySelector('svg');
         const box = svg ? svg.getBoundingClientRect() : { width: 0, height: 0 };
-        const lines = svg ? [...svg.querySelectorAll('path')].filter((p) => (p.getAttribute('d') ?? '').includes('L')).length : 0;
-        return { claim: el.getAttribute('data-claim'), width: box.width, height: box.height, lines, caption: el.querySelector('figcaption')?.textContent ?? '' };
+        const lines = svg ? [...svg.querySelectorAll('path, line')].filter((p) => p.tagName === 'line' || (p.getAttribute('d') ?? '').includes('L')).length : 0;
+        return { claim: el.getAttribute('data-claim'), width: box.width, height: box.height, lines, dots: svg ? svg.querySelectorAll('circle').length : 0, caption: el.querySelector('figcaption')?.textContent ?? '' };
       }),
     );
-    // a figure for the claim that holds and the variant refuted after some iterations; none for the
-    // variant refuted at t = 0 (nothing to draw) or the claim decided over many instances
-    expect(figures.map((f) => f.claim)).toEqual(IDS.slice(0, 2));
-    expect(await page.locator('p.nofig').count()).toBe(2);
+    // a figure for the claim that holds and the O(·) claim; none for the expected refutations (at
+    // t = 0 or later) or the with-probability claim
+    expect(figures.map((f) => f.claim)).toEqual([IDS[0], IDS[4]]);
+    expect(await page.locator('p.nofig').count()).toBe(3);
     for (const f of figures) {
-      expect(f.width, `${f.claim} width`).toBeGreaterThan(100);
-      expect(f.height, `${f.claim} height`).toBeGreaterThan(100);
+      expect(f.width, `${f.claim} width`).toBeGreaterThan(600);
+      expect(f.height, `${f.claim} height`).toBeGreaterThan(250);
       expect(f.lines, `${f.claim} drawn lines`).toBeGreaterThan(0);
       expect(f.caption.length).toBeGreaterThan(20);
     }
+    expect(figures[1].dots, 'the O(·) scatter has its instances').toBeGreaterThan(10);
+    expect(figures[1].caption).toContain('least-squares fit');
   });
 
   it('copies a replay command', async () => {
@@ -148,14 +188,21 @@ describe.skipIf(!hasBrowser)('report.html in headless Chromium', () => {
 
   it('writes a screenshot under reports/', async () => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    const full = join(SCREENSHOT_DIR, 'html-report.png');
+    const top = join(SCREENSHOT_DIR, 'html-report.png');
+    const full = join(SCREENSHOT_DIR, 'html-report-open.png');
     const figure = join(SCREENSHOT_DIR, 'html-report-figure.png');
+    const loglog = join(SCREENSHOT_DIR, 'html-report-loglog.png');
+    await page.click('#close-all');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: top, fullPage: true });
+    await page.click('#open-all');
     await page.screenshot({ path: full, fullPage: true });
     await page.locator('figure.rc-figure').first().screenshot({ path: figure });
-    for (const f of [full, figure]) {
+    await page.locator('figure.rc-loglog').first().screenshot({ path: loglog });
+    for (const f of [top, full, figure, loglog]) {
       expect(statSync(f).size).toBeGreaterThan(10_000);
       expect(readFileSync(f).subarray(1, 4).toString()).toBe('PNG');
     }
-    console.log(`html report screenshots: ${full}, ${figure}`);
+    console.log(`html report screenshots: ${top}, ${full}, ${figure}, ${loglog}`);
   });
 });

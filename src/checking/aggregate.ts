@@ -219,6 +219,10 @@ export function verifyAggregate<P>(input: AggregateInputs<P>, started: number): 
     censored: censored.length,
     smallestConstant,
     driverRange: [Math.min(...usable.map((p) => p.driver)), Math.max(...usable.map((p) => p.driver))],
+    // the fitted points, for the report's log-log figure
+    driver: aggregate.driver,
+    response: aggregate.response,
+    observations: usable.map((p) => [p.driver, p.response]),
   };
   const summary = `fitted exponent ${fit.slope.toFixed(3)} (${(confidence * 100).toFixed(0)}% CI ${fit.slopeInterval.lower.toFixed(3)}–${fit.slopeInterval.upper.toFixed(3)}) against the claimed ${aggregate.claimedExponent}` +
     (smallestConstant !== null ? `; smallest constant that works on these instances: ${smallestConstant.toPrecision(4)}` : '');

@@ -10,7 +10,7 @@ import { verifyClaim } from './runner.ts';
 import { builtinClaims, loadCatalogModule, loadClaimFile } from '../cli/load.ts';
 import { loadRenderer } from '../reporting/figures/render.ts';
 import { buildEntry, type CounterexampleFile } from '../reporting/report.ts';
-import { drawEntryFigure, type DrawnFigure } from '../reporting/html.ts';
+import { drawEntryFigure, figureWanted, type DrawnFigure } from '../reporting/html.ts';
 import { replayCounterexample, type ReplayOutcome } from './replay.ts';
 import { tighten, type TightenOptions, type TightenResult } from './tighten.ts';
 import type { WorkerReply, WorkerTask } from './pool.ts';
@@ -59,11 +59,13 @@ export async function handle(task: WorkerTask): Promise<WorkerReply> {
     await new Promise((r) => setTimeout(r, 0));
     task.port?.postMessage({ result });
     let figure: DrawnFigure | null | undefined;
-    // after the deadline no figure is drawn: the deadline covers the whole run
-    if (task.figure && !(task.deadline !== undefined && Date.now() >= task.deadline)) {
+    // after the deadline no figure is drawn: the deadline covers the whole run; and only the figures
+    // the report shows are drawn
+    const entry = task.figure ? buildEntry(claim, result, '') : undefined;
+    if (entry && figureWanted(entry) && !(task.deadline !== undefined && Date.now() >= task.deadline)) {
       try {
         await loadRenderer();
-        figure = guarded(() => drawEntryFigure(buildEntry(claim, result, ''), claim, { samples: 1, dense: task.options.dense ?? false }));
+        figure = guarded(() => drawEntryFigure(entry, claim, { samples: 1, dense: task.options.dense ?? false }));
       } catch {
         figure = undefined; // the report draws it (and reports the failure) itself
       }

@@ -11,7 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { dirname, extname, join, relative, resolve, isAbsolute } from 'node:path';
+import { extname, relative, resolve, isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Claim } from '../claims/types.ts';
 import { catalogClaims, type Catalog } from '../catalog.ts';
@@ -153,18 +153,6 @@ export async function loadCatalogModule(url: string): Promise<Catalog> {
 export function firstLine(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
   return msg.split('\n')[0];
-}
-
-/**
- * The current project's root: the nearest directory upwards from `from` (the working directory) that
- * holds a package.json, else `from` itself; symbolic links resolved.
- */
-export function projectRoot(from = process.cwd()): string {
-  const start = realpathSync(resolve(from));
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    if (dirname(dir) === dir) return start;
-  }
 }
 
 /**

@@ -12,18 +12,20 @@ import { ClaimDefect, type Claim, type ProfileName } from '../claims/types.ts';
 import type { Catalog } from '../catalog.ts';
 import { DEFAULT_STORE, paramsSizeProblem } from '../checking/store.ts';
 import { LockError } from '../checking/lock.ts';
-import { MAX_JSON_BYTES, OutputError, validateOutputs } from '../reporting/write.ts';
+import { MAX_JSON_BYTES, OutputError, lockOutput, validateOutputs, writeReport } from '../reporting/write.ts';
+import { locate } from '../reporting/paths.ts';
 import { TightenCut, tightenWithBudget } from '../checking/tighten.ts';
 import { PROFILES, verifyClaims } from '../checking/verify.ts';
 import { junitXml } from '../reporting/junit.ts';
 import { mergeReports } from '../reporting/merge.ts';
 import { replayWithTimeLimit, validateCounterexampleFile } from '../checking/replay.ts';
-import { safeText, TOOL_VERSION, consoleTable, writeAtomic, toJson, markdownReport, fmtNumber, counterexampleFile, SCHEMA_VERSION, type CounterexampleFile, type Report } from '../reporting/report.ts';
+import { safeText, TOOL_VERSION, consoleTable, statisticsLines, writeAtomic, toJson, fmtNumber, counterexampleFile, SCHEMA_VERSION, type CounterexampleFile, type Report } from '../reporting/report.ts';
 import { UsageError } from './errors.ts';
 import { registerFigures } from './commands/figures.ts';
 import { registerInit } from './commands/init.ts';
 import { createProgress, type ProgressStream } from './progress.ts';
-import { builtinClaims, checkInputFile, firstLine, loadClaimFile, projectRoot, resolvesInside, resolveTargets, type LoadedClaim } from './load.ts';
+import { builtinClaims, checkInputFile, firstLine, loadClaimFile, resolvesInside, resolveTargets, type LoadedClaim } from './load.ts';
+import { projectRoot } from '../reporting/paths.ts';
 
 export interface Io {
   out: (s: string) => void;
@@ -54,6 +56,9 @@ interface VerifyCliOptions {
   maxIterations?: number;
   dense: boolean;
   quiet: boolean;
+  stats?: boolean;
+  /** The report as JSON on stdout; the table, summary and notes go to stderr. */
+  json?: boolean;
   profile: ProfileName;
   store: string | false;
   junit?: string;
@@ -123,22 +128,26 @@ export async function runVerify(targets: string[], o: VerifyCliOptions, io: Io, 
     if (e instanceof OutputError || e instanceof LockError) throw new UsageError(e.message);
     throw e;
   }
-  if (progress.mode === 'bar') progress.done(`${count} claims`);
-  io.out(consoleTable(report.claims) + '\n\n');
+  if (progress.mode === 'bar') progress.done(`${count} claim${count === 1 ? '' : 's'}`);
+  // with --json, stdout carries the report alone
+  const say = o.json ? io.err : io.out;
+  say(consoleTable(report.claims) + '\n\n');
+  if (o.stats) say(`${statisticsLines(report.claims)}\n\n`);
   const s = report.summary;
-  io.out(`${s.asExpected} of ${s.claims} claim${s.claims === 1 ? '' : 's'} as expected in ${((performance.now() - started) / 1000).toFixed(1)}s` + (s.unexpected.length ? `; NOT as expected: ${s.unexpected.join(', ')}` : '') + '\n');
+  say(`${s.asExpected} of ${s.claims} claim${s.claims === 1 ? '' : 's'} as expected in ${((performance.now() - started) / 1000).toFixed(1)}s` + (s.unexpected.length ? `; NOT as expected: ${s.unexpected.join(', ')}` : '') + '\n');
   for (const e of report.claims) {
     if (e.verdict === 'error') {
       const params = e.error?.params !== undefined ? `\n    params ${safeText(JSON.stringify(e.error.params))}` : '';
-      io.out(`  ${e.id}: error: ${safeText(e.error?.message ?? e.reason ?? 'the claim threw')}${params}\n`);
+      say(`  ${e.id}: error: ${safeText(e.error?.message ?? e.reason ?? 'the claim threw')}${params}\n`);
       continue;
     }
     if (e.asExpected || !e.counterexample) continue;
     const cx = e.counterexample;
-    io.out(`  ${e.id}: ${e.verdict} at t = ${cx.violation.iteration} (${cx.violation.metric} ${fmtNumber(cx.violation.observed, 6)} against bound ${fmtNumber(cx.violation.bound, 6)})\n    params ${JSON.stringify(cx.params)}\n    replay: ${cx.replay}\n`);
+    say(`  ${e.id}: ${e.verdict} at t = ${cx.violation.iteration} (${cx.violation.metric} ${fmtNumber(cx.violation.observed, 6)} against bound ${fmtNumber(cx.violation.bound, 6)}, ratio ${fmtNumber(cx.violation.ratio, 6)})\n    params ${JSON.stringify(cx.params)}\n    seed ${o.seed} (claim seed ${e.seed}), shrunk ${cx.numShrinks} times\n    replay: ${cx.replay}\n`);
   }
   const outDir = resolve(o.out);
-  io.out(`report: ${join(outDir, 'report.json')}, ${join(outDir, 'report.md')}, ${join(outDir, 'report.html')}\n`);
+  say(`report: ${join(outDir, 'report.json')}, ${join(outDir, 'report.md')}, ${join(outDir, 'report.html')}\n`);
+  if (o.json) io.out(toJson(report));
   return s.unexpected.length === 0 ? 0 : 1;
 }
 
@@ -155,29 +164,42 @@ function readJson(file: string): unknown {
 }
 
 /**
- * The claim of a counterexample. A claim file named on the command line (`--claims`) is loaded as
- * given; one named in the data file only when it resolves (symbolic links followed) inside the current
- * project (the nearest directory upwards from the working directory holding a package.json): a data
- * file never makes replay import code from elsewhere.
+ * The claim file a report or counterexample file names, on this machine. Reports record it relative to
+ * the project root; it is looked up against the project around the data file, the current project, and
+ * the data file's folder, in that order. It is loaded only when it resolves (symbolic links followed)
+ * inside the current project (the nearest directory upwards from the working directory holding a
+ * package.json): a data file never makes ratecheck import code from elsewhere.
  */
-async function claimFor(cx: CounterexampleFile, base: string, catalog?: Catalog, claimsFile?: string): Promise<LoadedClaim> {
+function recordedClaimFile(recorded: unknown, dataFile: string): string {
+  if (typeof recorded !== 'string') throw new UsageError('claimFile in the counterexample must be a path');
+  const root = projectRoot();
+  const named = locate(recorded, [projectRoot(dirname(dataFile)), root, dirname(dataFile)]);
+  if (!resolvesInside(named, root)) {
+    throw new UsageError(`the counterexample names the claim file ${safeText(recorded)}, which is not inside the current project (${root}); replay does not load it: name the claim file yourself with --claims FILE`);
+  }
+  return named;
+}
+
+/** A data file named on the command line: as given, else (a path a report recorded) against the project root. */
+function inputFile(file: string): string {
+  return locate(file, [process.cwd(), projectRoot()]);
+}
+
+/**
+ * The claim of a counterexample. A claim file named on the command line (`--claims`) is loaded as
+ * given; one named in the data file as `recordedClaimFile` says.
+ */
+async function claimFor(cx: CounterexampleFile, dataFile: string, catalog?: Catalog, claimsFile?: string): Promise<LoadedClaim> {
   let pool: LoadedClaim[] = builtinClaims(catalog);
   if (claimsFile) pool = await loadClaimFile(claimsFile);
-  else if (cx.claimFile) {
-    if (typeof cx.claimFile !== 'string') throw new UsageError('claimFile in the counterexample must be a path');
-    const named = resolve(base, cx.claimFile);
-    const root = projectRoot();
-    if (!resolvesInside(named, root)) {
-      throw new UsageError(`the counterexample names the claim file ${safeText(cx.claimFile)}, which is not inside the current project (${root}); replay does not load it: name the claim file yourself with --claims FILE`);
-    }
-    pool = await loadClaimFile(named);
-  }
+  else if (cx.claimFile) pool = await loadClaimFile(recordedClaimFile(cx.claimFile, dataFile));
   const hit = pool.find((c) => c.claim.id === cx.claimId);
   if (!hit) throw new UsageError(`unknown claim id '${cx.claimId}' in the counterexample`);
   return hit;
 }
 
-export async function runReplay(file: string, io: Io, catalog?: Catalog, opts: { claims?: string; timeLimit?: number } = {}): Promise<number> {
+export async function runReplay(given: string, io: Io, catalog?: Catalog, opts: { claims?: string; timeLimit?: number; json?: boolean } = {}): Promise<number> {
+  const file = inputFile(given);
   const data = readJson(file) as Record<string, unknown>;
   let files: CounterexampleFile[];
   if (data && typeof data === 'object' && Array.isArray((data as { claims?: unknown }).claims)) {
@@ -189,12 +211,13 @@ export async function runReplay(file: string, io: Io, catalog?: Catalog, opts: {
     files = [data as unknown as CounterexampleFile];
   }
   let failures = 0;
+  const outcomes: unknown[] = [];
   for (const cx of files) {
     const problem = validateCounterexampleFile(cx);
     if (problem) throw new UsageError(`${file}: ${safeText(problem)}`);
     const tooLarge = paramsSizeProblem(cx.params);
     if (tooLarge) throw new UsageError(`${file}: ${safeText(tooLarge)}`);
-    const { claim, file: claimFile } = await claimFor(cx, dirname(resolve(file)), catalog, opts.claims);
+    const { claim, file: claimFile } = await claimFor(cx, resolve(file), catalog, opts.claims);
     let outcome;
     try {
       // on a worker thread, terminated if it does not end by the time limit (then not reproduced)
@@ -202,32 +225,81 @@ export async function runReplay(file: string, io: Io, catalog?: Catalog, opts: {
     } catch (e) {
       throw new UsageError(`${cx.claimId}: replay failed: ${firstLine(e)}`);
     }
-    io.out(`${cx.claimId}: ${outcome.message}\n  params ${JSON.stringify(cx.params)}\n`);
+    if (opts.json) outcomes.push({ claimId: outcome.claimId, reproduced: outcome.reproduced, ...(outcome.cut ? { cut: true } : {}), message: outcome.message, params: cx.params, saved: outcome.saved, replayed: outcome.replayed ?? null });
+    else io.out(`${cx.claimId}: ${outcome.message}\n  params ${JSON.stringify(cx.params)}\n`);
     if (!outcome.reproduced) failures++;
   }
+  if (opts.json) io.out(toJson(outcomes));
   return failures === 0 ? 0 : 1;
 }
 
-export function runMerge(files: string[], opts: { out: string; junit?: string }, io: Io): number {
+interface MergeCliOptions {
+  out: string;
+  junit?: string;
+  /** Redraw the per-claim figures from the claims that can be loaded (default true). */
+  figures?: boolean;
+}
+
+/**
+ * The claims a merged report's figures are drawn from: the catalog's, and those of the claim files the
+ * reports name (loaded only from inside the current project; one that cannot be loaded gets no figure).
+ */
+async function claimsForFigures(reports: { file: string; report: Report }[], io: Io, catalog?: Catalog): Promise<Claim<unknown>[]> {
+  const claims = builtinClaims(catalog).map((c) => c.claim);
+  const loaded = new Set<string>();
+  for (const { file, report } of reports) {
+    for (const e of report.claims) {
+      if (e.claimFile === undefined) continue;
+      try {
+        const path = recordedClaimFile(e.claimFile, file);
+        if (loaded.has(path)) continue;
+        loaded.add(path);
+        claims.push(...(await loadClaimFile(path)).map((c) => c.claim));
+      } catch (err) {
+        io.err(`note: no figure for ${e.id}: ${safeText(firstLine(err))}\n`);
+      }
+    }
+  }
+  return claims;
+}
+
+export async function runMerge(files: string[], opts: MergeCliOptions, io: Io, catalog?: Catalog): Promise<number> {
   checkOutputs({ out: opts.out, junit: opts.junit });
-  const reports = files.map((f) => {
-    const data = readJson(f) as Report;
+  const shards = files.map((f) => {
+    const file = resolve(inputFile(f));
+    const data = readJson(file) as Report;
     if (!data || !Array.isArray(data.claims) || typeof data.schemaVersion !== 'number') throw new UsageError(`${f} is not a ratecheck report.json`);
-    return data;
+    return { file, report: data };
   });
   let merged: Report;
   try {
-    merged = mergeReports(reports);
+    merged = mergeReports(shards.map((s) => s.report), { out: opts.out });
   } catch (e) {
     throw new UsageError(firstLine(e));
   }
+  const figures = opts.figures !== false;
+  const claims = figures ? await claimsForFigures(shards, io, catalog) : [];
   const outDir = resolve(opts.out);
-  mkdirSync(outDir, { recursive: true });
-  writeAtomic(join(outDir, 'report.md'), markdownReport(merged));
-  writeAtomic(join(outDir, 'report.json'), toJson(merged));
-  if (opts.junit) writeAtomic(resolve(opts.junit), junitXml(merged));
+  let lock;
+  try {
+    lock = lockOutput(outDir);
+  } catch (e) {
+    if (e instanceof LockError) throw new UsageError(e.message);
+    throw e;
+  }
+  try {
+    // report.json, report.md, report.html and the gathered counterexample files, whole or not at all
+    await writeReport(outDir, merged, { claims, figures });
+  } finally {
+    lock.release();
+  }
+  if (opts.junit) {
+    mkdirSync(dirname(resolve(opts.junit)), { recursive: true });
+    writeAtomic(resolve(opts.junit), junitXml(merged));
+  }
+  const n = merged.summary.claims;
   io.out(consoleTable(merged.claims) + '\n\n');
-  io.out(`${merged.summary.asExpected} of ${merged.summary.claims} claims as expected (merged from ${files.length} reports)\nreport: ${join(outDir, 'report.json')}\n`);
+  io.out(`${merged.summary.asExpected} of ${n} claim${n === 1 ? '' : 's'} as expected (merged from ${files.length} report${files.length === 1 ? '' : 's'})\nreport: ${join(outDir, 'report.json')}, ${join(outDir, 'report.md')}, ${join(outDir, 'report.html')}\n`);
   return merged.summary.unexpected.length === 0 ? 0 : 1;
 }
 
@@ -335,6 +407,8 @@ export function buildProgram(io: Io, setCode: (c: number) => void, catalog?: Cat
     .option('--max-iterations <n>', 'iteration budget of one trajectory (overrides each claim’s own)', positiveInt('--max-iterations'))
     .option('--dense', 'run the dense methods even where an exact reduced path exists', false)
     .option('--quiet', 'no per-claim progress lines', false)
+    .option('--stats', 'print per-claim statistics: instances, hypotheses failed by name, iterations compared, how trajectories stopped', false)
+    .option('--json', 'print the report as JSON on stdout (the table, summary and progress go to stderr)', false)
     .option('--profile <name>', 'quick | default | thorough: runs, instance sizes, iteration budgets', parseProfile, 'default')
     .option('--store <dir>', 'counterexample store: stored instances are tried first, new ones are added', DEFAULT_STORE)
     .option('--no-store', 'neither read nor write the counterexample store')
@@ -349,7 +423,8 @@ export function buildProgram(io: Io, setCode: (c: number) => void, catalog?: Cat
     .argument('<reports...>', 'report.json files')
     .option('--out <dir>', 'directory of the merged report', 'reports/merged')
     .option('--junit <file>', 'also write JUnit XML')
-    .action((files: string[], opts: { out: string; junit?: string }) => setCode(runMerge(files, opts, io)));
+    .option('--no-figures', 'no per-claim figures in report.html (merge redraws them from the claims it can load)')
+    .action(async (files: string[], opts: MergeCliOptions) => setCode(await runMerge(files, opts, io, catalog)));
 
   program
     .command('tighten')
@@ -368,7 +443,8 @@ export function buildProgram(io: Io, setCode: (c: number) => void, catalog?: Cat
     .argument('<file>', 'counterexample JSON or report.json')
     .option('--claims <file>', 'the claim file of the counterexample (one named in the data file is loaded only from inside the current project)')
     .option('--time-limit <sec>', 'wall-clock limit of each replay (one that does not end by then is not reproduced, exit 1)', positiveNumber('--time-limit'), 60)
-    .action(async (file: string, opts: { claims?: string; timeLimit?: number }) => setCode(await runReplay(file, io, catalog, opts)));
+    .option('--json', 'print the outcome of each counterexample as JSON', false)
+    .action(async (file: string, opts: { claims?: string; timeLimit?: number; json?: boolean }) => setCode(await runReplay(file, io, catalog, opts)));
 
   registerFigures(program, io, setCode, catalog);
   registerInit(program, io, setCode);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyClaim } from '../checking/runner.ts';
 import type { Claim } from '../claims/types.ts';
-import { claimAnchor, entryFigure, escapeHtml, htmlReport } from './html.ts';
+import { claimAnchor, entryFigure, escapeHtml, figureWanted, htmlReport } from './html.ts';
 import { SCHEMA_VERSION, TOOL_VERSION, buildEntry, summarize, type ClaimEntry, type Report } from './report.ts';
 import { writeReport } from './write.ts';
 import { loadRenderer } from './figures/render.ts';
@@ -49,9 +49,11 @@ describe('html helpers', () => {
 
 describe('htmlReport', () => {
   const atZero: ClaimEntry = { ...refuted, id: 'scalar.at-zero', counterexample: { ...refuted.counterexample!, violation: { ...refuted.counterexample!.violation, iteration: 0 } } };
-  const agg: ClaimEntry = { ...holds, id: 'scalar.aggregate', tightest: undefined, maxRatio: null, horizon: null, statistics: { failures: 1, p: 0.5 } };
+  const agg: ClaimEntry = { ...holds, id: 'scalar.aggregate', tightest: undefined, maxRatio: null, horizon: null, statistics: { failures: 1, p: 0.5, clopperPearson95: [0.01, 0.2] } };
   const unknown: ClaimEntry = { ...holds, id: 'elsewhere.claim', claimFile: '/tmp/claims.ts', reason: 'a note <b>' };
   const unmet: ClaimEntry = { ...holds, id: 'scalar.never-met', verdict: 'vacuous', expected: 'holds', asExpected: false, hypothesisFailures: { 'q < 1': 5 } };
+  // a refutation nobody expected: drawn, in red, open
+  const surprise: ClaimEntry = { ...refuted, id: 'scalar.surprise', expected: 'holds', asExpected: false };
   const broken: Claim<unknown> = {
     ...(upper as Claim<unknown>),
     id: 'scalar.broken-generator',
@@ -60,53 +62,85 @@ describe('htmlReport', () => {
     }),
   };
   const brokenEntry: ClaimEntry = { ...holds, id: broken.id, tightest: undefined };
-  const report = reportOf([holds, refuted, atZero, agg, unknown, unmet, brokenEntry], { shard: '1/2', maxIterations: 50, dense: true });
-  const html = htmlReport(report, { claims: [...scalarClaims, broken, { ...(tooFast as Claim<unknown>), id: 'scalar.at-zero' }] });
+  const report = reportOf([holds, refuted, atZero, agg, unknown, unmet, brokenEntry, surprise], { shard: '1/2', maxIterations: 50, dense: true });
+  const html = htmlReport(report, {
+    claims: [...scalarClaims, broken, { ...(tooFast as Claim<unknown>), id: 'scalar.at-zero' }, { ...(tooFast as Claim<unknown>), id: 'scalar.surprise', expected: 'holds' }],
+  });
 
-  it('is one self-contained page: no network URL loaded, inline style and script', () => {
+  it('is one self-contained page: nothing loaded from the network, inline style and script', () => {
     expect(html.startsWith('<!doctype html>')).toBe(true);
-    expect(html).not.toMatch(/(src|href)="https?:/);
+    expect(html).not.toMatch(/src="https?:/);
     expect(html).not.toMatch(/<link[^>]+stylesheet/);
+    expect(html).not.toMatch(/<(img|iframe|object|embed)\b/);
+    // the only http(s) URLs are links (followed on a click)
+    for (const m of html.matchAll(/="(https?:[^"]*)"/g)) expect(html).toContain(`<a href="${m[1]}"`);
     expect(html).toContain('<style>');
     expect(html).toContain('<script>');
     expect(html).not.toContain('xmlns="http');
   });
 
-  it('has the verdict table, summary and options', () => {
+  it('has a summary, a filterable verdict table and options', () => {
     expect(html).toContain('<table class="verdicts">');
-    expect(html.match(/<tr class="[^"]*"><td><a href="#claim-/g)).toHaveLength(7);
-    expect(html).toContain('not as expected: scalar.never-met');
+    expect(html.match(/<tr data-verdict="[a-z]+" data-unexpected="[01]"[^>]*><td><a href="#claim-/g)).toHaveLength(8);
+    expect(html).toContain('<div class="banner bad"><strong>2 claims not as expected</strong>');
+    expect(html).toContain('<a href="#claim-scalar.never-met">scalar.never-met</a>');
+    for (const id of ['filter-text', 'filter-verdict', 'filter-unexpected']) expect(html).toContain(`id="${id}"`);
     expect(html).toContain('shard 1/2');
     expect(html).toContain('at most 50 iterations');
     expect(html).toContain('dense methods');
   });
 
-  it('shows statements and escaped sources, notes, failures and statistics', () => {
-    expect(html).toContain('x_t ≤ q^t');
+  it('is calm about expected outcomes and red about unexpected ones', () => {
+    expect(html).toContain('<span class="badge b-ok">holds</span>');
+    expect(html).toContain('<span class="badge b-exp">refuted as expected</span>');
+    expect(html).toContain('<span class="badge b-bad">vacuous <small>(expected holds)</small></span>');
+    // cards: collapsible, open only when not as expected
+    expect(html).toMatch(/<details id="claim-scalar.upper" class="claim" data-verdict="holds" data-unexpected="0">/);
+    expect(html).toMatch(/<details id="claim-scalar.surprise" class="claim unexpected" data-verdict="refuted" data-unexpected="1" open>/);
+    const calm = htmlReport(reportOf([holds, refuted]), { claims: scalarClaims });
+    expect(calm).toContain('<div class="banner ok">✓ All 2 claims as expected: 1 hold, 1 false variant refuted as expected.</div>');
+    expect(calm).not.toContain('banner bad');
+    expect(calm).not.toMatch(/<span class="badge b-bad">[a-z]+ <small>/);
+  });
+
+  it('shows statements with math, links, escaped sources, notes and tables instead of JSON', () => {
+    expect(html).toContain('<math><mrow><msub><mi>x</mi><mi>t</mi></msub><mo>≤</mo><msup><mi>q</mi><mi>t</mi></msup></mrow></math>');
     expect(html).toContain('Scalar recursion &lt;test&gt; &amp; &quot;quotes&quot;');
-    expect(html).toContain('<code>https://example.org/scalar</code>');
+    expect(html).toContain('<a href="https://example.org/scalar">https://example.org/scalar</a>');
     expect(html).toContain('a note &lt;b&gt;');
-    expect(html).toContain('q &lt; 1: 5');
-    expect(html).toContain('&quot;failures&quot;: 1');
+    expect(html).toContain('<tr><th>q &lt; 1</th><td>5</td></tr>');
+    expect(html).toContain('<tr><th>failures</th><td>1</td></tr>');
+    expect(html).toContain('<tr><th>95% Clopper–Pearson interval</th><td>0.01000 – 0.2000</td></tr>');
+    expect(html).toContain('<tr><th>the bound fell below its roundoff floor</th>');
+    expect(html).toContain('<table class="kv params"><tbody><tr><th>q</th>');
+    expect(html).not.toContain('<pre class="json">');
     expect(html).toContain('<code>/tmp/claims.ts</code>');
     expect(html).toContain('href="#claim-scalar.upper"'); // the variant links to its claim
+    expect(html).toContain('How to read this report');
   });
 
-  it('lists counterexamples with a copyable replay command', () => {
+  it('lists counterexamples, unexpected first, and each card has a copyable replay command', () => {
     expect(html).toContain('<section id="counterexamples">');
+    expect(html).toMatch(/<details class="cxs" open><summary>3 counterexamples, <strong class="bad">1 not as expected<\/strong><\/summary><ul class="cx"><li class="unexpected"><a href="#claim-scalar.surprise">/);
     expect(html).toContain(`data-copy="ratecheck replay ${join(out, 'counterexamples', 'scalar.too-fast.json')}"`);
-    expect(html).toContain('Shrunk in');
+    expect(html).toContain('<tr><th>shrinking</th>');
   });
 
-  it('draws figures where it can, and says why not elsewhere', () => {
+  it('draws figures where they say something, and says why not elsewhere', () => {
     expect(html.match(/<figure class="rc-figure"/g)).toHaveLength(2);
     expect(html).toContain('<figure class="rc-figure" data-claim="scalar.upper"><svg');
+    expect(html).toContain('<figure class="rc-figure" data-claim="scalar.surprise"><svg');
+    expect(html).toContain('No figure (refuted as expected; figures are drawn for claims that hold and for unexpected verdicts).');
     expect(html).toContain('violates the bound at t = 0');
     expect(html).toContain('decided over many instances');
     expect(html).toContain('the claim was not handed to the report writer');
     expect(html).toContain('no instance produced a compared iteration');
     expect(html).toContain('drawing it failed (generator broke)');
     expect(html).toContain('2 figures');
+    // the figures are compacted: no per-element font family, no accessibility boilerplate
+    const svg = /<figure class="rc-figure" data-claim="scalar.upper">(<svg[\s\S]*?<\/svg>)/.exec(html)![1];
+    expect(svg).not.toContain('font-family');
+    expect(svg).not.toContain('aria-');
   });
 
   it('prefixes the ids of each inline SVG so that figures never share one', () => {
@@ -115,11 +149,26 @@ describe('htmlReport', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('draws an O(·) claim as a log–log scatter with the fitted slope and its interval', () => {
+    const observations = [10, 20, 40, 80, 160].map((d, i) => [d, 3 * d ** 1.5 * (1 + 0.01 * i)]);
+    const exp: ClaimEntry = {
+      ...holds, id: 'scalar.exponent', tightest: undefined, horizon: null,
+      statistics: { test: 'least-squares exponent', claimedExponent: 2, fittedExponent: 1.5, exponentInterval: [1.45, 1.55], confidence: 0.99, driver: 'kappa', response: 'iterations', observations },
+    };
+    const page = htmlReport(reportOf([exp]), { claims: scalarClaims });
+    expect(page).toContain('<figure class="rc-figure rc-loglog" data-claim="scalar.exponent"><svg class="loglog"');
+    expect(page.match(/<circle /g)!.length).toBeGreaterThanOrEqual(5);
+    expect(page).toContain('fitted slope 1.50');
+    expect(page).toContain('99% interval');
+    expect(page).toContain('claimed slope 2.00');
+    expect(page).not.toContain('<tr><th>observations</th>');
+  });
+
   it('leaves the figures out on request, and reports no counterexamples when there are none', () => {
     const plain = htmlReport(reportOf([holds]), { claims: scalarClaims, figures: false });
     expect(plain).not.toContain('<figure');
     expect(plain).toContain('No counterexamples.');
-    expect(plain).not.toContain('not as expected');
+    expect(plain).not.toContain('not as expected</strong>');
   });
 
   it('says why a figure was skipped on purpose', () => {
@@ -130,6 +179,13 @@ describe('htmlReport', () => {
 
   it('draws no figure for a claim it was not handed', () => {
     expect(htmlReport(reportOf([holds]))).toContain('the claim was not handed to the report writer');
+  });
+
+  it('wants figures for claims that hold and for verdicts not as expected only', () => {
+    expect(figureWanted({ verdict: 'holds', asExpected: true })).toBe(true);
+    expect(figureWanted({ verdict: 'refuted', asExpected: false })).toBe(true);
+    expect(figureWanted({ verdict: 'refuted', asExpected: true })).toBe(false);
+    expect(figureWanted({ verdict: 'vacuous', asExpected: true })).toBe(false);
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { consoleTable, fmtNumber, markdownReport, mdCode, mdText, safeText, numberFromJson, summarize, toJson, writeAtomic, type ClaimEntry, type Report } from './report.ts';
+import { consoleTable, figureOfMerit, fmtNumber, statisticsLines, markdownReport, mdCode, mdText, safeText, numberFromJson, summarize, toJson, writeAtomic, type ClaimEntry, type Report } from './report.ts';
 
 const entry = (over: Partial<ClaimEntry>): ClaimEntry => ({
   id: 'a.b',
@@ -84,5 +84,23 @@ describe('report formatting', () => {
     expect(table).toMatch(/a\.b\s+holds\s+holds\s+3\s+42\s/);
     expect(table).toMatch(/a\.e\s+holds\s+error {2}✗\s+3\s+-\s/);
     expect(fmtNumber('Infinity' as unknown as number)).toBe('Infinity');
+  });
+});
+
+describe('figureOfMerit and statisticsLines', () => {
+  const base = { counterexample: undefined, statistics: undefined, maxRatio: 0.5 };
+  it('reads each kind of claim in its own terms', () => {
+    expect(figureOfMerit(base)).toBe('ratio 0.500');
+    expect(figureOfMerit({ ...base, maxRatio: null })).toBe('-');
+    expect(figureOfMerit({ ...base, maxRatio: 6.6e34, statistics: { pValue: 0.43, failures: 2, trials: 100 } })).toBe('p = 0.43, 2/100 failed');
+    expect(figureOfMerit({ ...base, statistics: { fittedExponent: 1.95, claimedExponent: 2 } })).toBe('exponent 1.95 vs 2.00');
+    const violation = { iteration: 3, metric: 'x', relation: 'le' as const, observed: 2, bound: 1, ratio: 2, cite: 'c' };
+    const counterexample = { params: {}, violation, hypotheses: [], derived: {}, seed: 1, path: '', numShrinks: 0, maxIterations: 5, file: 'f', replay: 'r' };
+    expect(figureOfMerit({ ...base, maxRatio: 1.9, counterexample })).toBe('ratio 2.00');
+  });
+
+  it('prints one statistics line per claim', () => {
+    const line = statisticsLines([{ id: 'a.b', instances: 10, hypothesesMet: 8, hypothesisFailures: { 'q < 1': 2 }, comparedIterations: 120, horizon: { min: 3, median: 9, max: 20, stops: { floor: 6, budget: 2 } }, timeMs: 1500 } as unknown as ClaimEntry]);
+    expect(line).toBe('- a.b: 10 instances, 8 meeting the hypotheses; hypotheses failed: q < 1 2; 120 iterations compared; stops: floor 6, budget 2; horizon 3–20 (median 9); 1.50 s');
   });
 });

@@ -7,6 +7,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Claim, Source, ClaimKind, Verdict } from '../claims/types.ts';
 import type { ClaimError, ClaimResult, Counterexample, HorizonSummary, Tightest } from '../checking/runner.ts';
+import { projectPath } from './paths.ts';
 
 /**
  * Schema of report.json and of the counterexample files.
@@ -57,7 +58,8 @@ export interface Report {
   tool: { name: 'ratecheck'; version: string };
   createdAt: string;
   options: { runs: number; seed: number; timeLimitSec: number | null; maxIterations: number | null; dense: boolean; profile?: string; shard?: string | null };
-  summary: { claims: number; asExpected: number; unexpected: string[]; byVerdict: Partial<Record<Verdict, number>> };
+  /** `wallTimeMs`: the run's wall-clock time (absent in reports of older versions; a merge takes the longest shard's). */
+  summary: { claims: number; asExpected: number; unexpected: string[]; byVerdict: Partial<Record<Verdict, number>>; wallTimeMs?: number };
   claims: ClaimEntry[];
 }
 
@@ -157,11 +159,12 @@ export function buildEntry(claim: Claim<unknown>, result: ClaimResult, outDir: s
     timeMs: Math.round(result.timeMs),
     reason: result.reason,
     statistics: result.statistics,
-    claimFile,
+    // paths relative to the project root, so that the report resolves on another machine after checkout
+    claimFile: claimFile === undefined ? undefined : projectPath(claimFile),
   };
   if (result.error) entry.error = result.error;
   if (result.counterexample) {
-    const file = join(outDir, 'counterexamples', counterexampleFileName(claim.id));
+    const file = projectPath(join(outDir, 'counterexamples', counterexampleFileName(claim.id)));
     entry.counterexample = { ...result.counterexample, file, replay: replayCommand(file) };
   }
   return entry;
@@ -211,8 +214,48 @@ export function alignedTable(cells: string[][]): string {
 }
 
 /** The console table: one row per claim; `compared` counts the iterations at which a bound was compared. */
+/**
+ * The number that says how a claim fared, in its own terms: the shrunk counterexample's
+ * observed/bound ratio for a refuted claim, the p-value and failure count of a with-probability claim,
+ * the fitted exponent against the claimed one for an O(·) claim, otherwise the largest observed/bound
+ * ratio (bound/observed for lower bounds).
+ */
+export function figureOfMerit(e: Pick<ClaimEntry, 'counterexample' | 'statistics' | 'maxRatio'>): string {
+  const st = e.statistics ?? {};
+  if (e.counterexample && !e.counterexample.aggregate) return `ratio ${fmtNumber(e.counterexample.violation.ratio)}`;
+  if (typeof st.pValue === 'number' && typeof st.failures === 'number' && typeof st.trials === 'number') {
+    return `p = ${fmtNumber(st.pValue, 2)}, ${st.failures}/${st.trials} failed`;
+  }
+  if (typeof st.fittedExponent === 'number' && typeof st.claimedExponent === 'number') {
+    return `exponent ${fmtNumber(st.fittedExponent)} vs ${fmtNumber(st.claimedExponent)}`;
+  }
+  return e.maxRatio === null ? '-' : `ratio ${fmtNumber(e.maxRatio)}`;
+}
+
+/**
+ * Per-claim statistics, one line each (as Hypothesis prints them): instances generated and meeting the
+ * hypotheses, the hypotheses that failed by name, iterations compared, how the trajectories stopped,
+ * and the time.
+ */
+export function statisticsLines(entries: ClaimEntry[]): string {
+  return entries
+    .map((e) => {
+      const failed = Object.entries(e.hypothesisFailures ?? {}).sort((a, b) => b[1] - a[1]).map(([name, n]) => `${safeText(name)} ${n}`);
+      const stops = Object.entries(e.horizon?.stops ?? {}).map(([k, n]) => `${k} ${n}`);
+      return [
+        `- ${safeText(e.id)}: ${e.instances} instance${e.instances === 1 ? '' : 's'}, ${e.hypothesesMet} meeting the hypotheses`,
+        failed.length ? `hypotheses failed: ${failed.join(', ')}` : '',
+        typeof e.comparedIterations === 'number' ? `${e.comparedIterations} iterations compared` : '',
+        stops.length ? `stops: ${stops.join(', ')}` : '',
+        e.horizon ? `horizon ${e.horizon.min}–${e.horizon.max} (median ${e.horizon.median})` : '',
+        `${(Number(e.timeMs) / 1000).toFixed(2)} s`,
+      ].filter(Boolean).join('; ');
+    })
+    .join('\n');
+}
+
 export function consoleTable(entries: ClaimEntry[]): string {
-  const rows = [['claim', 'expected', 'verdict', 'instances', 'compared', 'max ratio', 'time']];
+  const rows = [['claim', 'expected', 'verdict', 'instances', 'compared', 'measure', 'time']];
   for (const e of entries) {
     rows.push([
       safeText(e.id),
@@ -220,7 +263,7 @@ export function consoleTable(entries: ClaimEntry[]): string {
       `${safeText(e.verdict)}${e.asExpected ? '' : '  ✗'}`,
       e.instances === e.hypothesesMet ? String(e.instances) : `${e.hypothesesMet}/${e.instances}`,
       typeof e.comparedIterations === 'number' ? String(e.comparedIterations) : '-',
-      fmtNumber(e.counterexample ? e.counterexample.violation.ratio : e.maxRatio),
+      figureOfMerit(e),
       `${(Number(e.timeMs) / 1000).toFixed(2)}s`,
     ]);
   }
@@ -247,7 +290,7 @@ export function markdownReport(report: Report): string {
   const lines = [
     '# ratecheck report',
     '',
-    `${s.asExpected} of ${s.claims} claims as expected` + (s.unexpected.length ? `; unexpected: ${s.unexpected.map(mdText).join(', ')}` : '') + '.',
+    `${s.asExpected} of ${s.claims} claim${s.claims === 1 ? '' : 's'} as expected` + (s.unexpected.length ? `; unexpected: ${s.unexpected.map(mdText).join(', ')}` : '') + '.',
     `Seed ${mdText(report.options.seed)}, ${mdText(report.options.runs)} runs per claim.`,
     '',
     '| claim | kind | expected | verdict | instances | compared | max ratio | horizon (min/median/max) |',
