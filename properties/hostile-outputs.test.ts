@@ -199,13 +199,21 @@ describe('output paths checked before anything runs', () => {
     });
   }
 
-  it('refuses to replace a directory that is not a ratecheck report', { timeout: 20_000 }, async () => {
+  it('refuses a project folder as the report directory, and keeps other files of a report directory', { timeout: 20_000 }, async () => {
     const dir = mkdtempSync(join(tmp, 'project-'));
+    writeFileSync(join(dir, 'package.json'), '{}');
     writeFileSync(join(dir, 'precious.txt'), 'keep');
     const r = await run('verify', fx('outputs-other.ts'), '--runs', '3', '--no-store', '--out', dir);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/holds files that are not a ratecheck report/);
-    expect(readdirSync(dir)).toEqual(['precious.txt']);
+    expect(r.err).toMatch(/is a project folder or holds the working directory/);
+    expect(readdirSync(dir).sort()).toEqual(['package.json', 'precious.txt']);
+    // a folder holding a CI step's log: the report goes in beside it
+    const logs = mkdtempSync(join(tmp, 'logs-'));
+    writeFileSync(join(logs, 'stdout'), 'log');
+    const ok = await run('verify', fx('outputs-other.ts'), '--runs', '3', '--no-store', '--out', logs);
+    expect(ok.err).not.toMatch(/report directory/);
+    expect(readdirSync(logs)).toEqual(expect.arrayContaining(['stdout', 'report.json']));
+    expect(readFileSync(join(logs, 'stdout'), 'utf8')).toBe('log');
     expect(() => validateOutputs({ out: '/' })).toThrow(OutputError);
     expect(() => validateOutputs({ out: join(tmp, 'x'), store: join(tmp, 'x') })).toThrow(/different directories/);
   });

@@ -14,11 +14,12 @@
  * `lockOutput` keeps two runs from writing the same directory at once.
  */
 import { accessSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join, parse, resolve } from 'node:path';
+import { basename, dirname, join, parse, resolve, sep } from 'node:path';
 import { counterexampleFile, counterexampleFileName, markdownReport, toJson, writeAtomic, type Report } from './report.ts';
 import { htmlReport, type HtmlReportOptions } from './html.ts';
 import { loadRenderer } from './figures/render.ts';
 import { acquireLock, type Lock } from '../checking/lock.ts';
+import { realPath } from './paths.ts';
 
 /** A bad output path (the CLI prints the message and exits 2). */
 export class OutputError extends Error {
@@ -56,7 +57,23 @@ function checkWritableDir(dir: string, label: string, given: string): void {
   }
 }
 
-/** Whether a directory may be replaced by a report: empty, or holding a ratecheck report.json. */
+/** Entries that mark a project rather than a report folder. */
+const PROJECT_MARKERS = ['package.json', '.git', 'node_modules'];
+
+/**
+ * Whether a directory may take a report. The report's own entries are replaced, and anything else in
+ * it (a log the CI step wrote there, notes) is carried over into the new one; but a project folder, or
+ * one that holds the working directory, is never taken (`--out .` by mistake).
+ */
+function mayHoldReport(dir: string): boolean {
+  const cwd = realPath(process.cwd());
+  const real = realPath(dir);
+  if (cwd === real || cwd.startsWith(real + sep)) return false;
+  const entries = readdirSync(dir);
+  return !entries.some((e) => PROJECT_MARKERS.includes(e)) || isReportDir(dir);
+}
+
+/** Whether a directory holds a ratecheck report.json (or nothing). */
 function isReportDir(dir: string): boolean {
   const entries = readdirSync(dir);
   if (entries.length === 0) return true;
@@ -82,8 +99,8 @@ function checkDirOption(path: string | undefined, label: string, report: boolean
   if (existsSync(abs)) {
     if (!statSync(abs).isDirectory()) throw new OutputError(`${label} ${path} is not a directory`);
     checkWritableDir(abs, label, path);
-    if (report && !isReportDir(abs)) {
-      throw new OutputError(`${label} ${path} holds files that are not a ratecheck report; name an empty or new directory, or a previous report directory`);
+    if (report && !mayHoldReport(abs)) {
+      throw new OutputError(`${label} ${path} is a project folder or holds the working directory; name a report directory`);
     }
   }
   // the directory (or its nearest existing ancestor) and its parent are where we create entries
