@@ -189,6 +189,11 @@ export function iterationsTo(run: Trial['run'], metric: string, target: number):
   };
 }
 
+/** A geometric bound t ↦ prefactor · rateᵗ, the shape of a linear convergence rate. */
+export function geometric(prefactor: number, rate: number): (t: number) => number {
+  return (t) => prefactor * Math.pow(rate, t);
+}
+
 /** A hypothesis `value ≥ threshold`. */
 export function atLeast(name: string, value: number, threshold: number, detail?: string): Hypothesis {
   return { name, holds: value >= threshold, value, threshold, detail };

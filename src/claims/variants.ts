@@ -143,6 +143,16 @@ export function withTrial<P>(base: Claim<P>, info: VariantInfo<P>, instantiate: 
   return recordOrigin({ ...variant(base, info), instantiate });
 }
 
+/**
+ * The claim with its trial built another way and everything else kept (id included): the building block
+ * of a variant whose instance construction changes (another initialization, method or index), which a
+ * variant transform then names, e.g. `variant(withConstruction(base, build), info)`. The declaration
+ * states the change in `build`.
+ */
+export function withConstruction<P>(base: Claim<P>, instantiate: Claim<P>['instantiate']): Claim<P> {
+  return { ...base, instantiate };
+}
+
 /** The base claim with its instance parameters mapped before the trial is built (a wrong step size, a dropped momentum). */
 export function withParams<P>(base: Claim<P>, change: (params: P) => P, info: VariantInfo<P>): Claim<P> {
   return recordOrigin({ ...variant(base, info), instantiate: (p, options) => base.instantiate(change(p), options) });

@@ -18,8 +18,8 @@
  * with x = μ/L, (1 − x)/(1 + x) > 1 − √x/2 iff 4√x < 1 + x iff √x < 2 − √3, i.e. cond(X₀) = 1/√x > 2 + √3
  * ≈ 3.7, and above that the residual overtakes θ^t = (1 − √μ/(2√L))^t.
  */
-import { defineClaim, variant, type Claim } from 'ratecheck';
-import { C_MARGIN, methodRun, paperSetup, rateUnbeatable, source, structuralHypotheses, thm1CoreBounds, thm2CoreBounds, thm2Hypothesis, thm2Quantities, thm2Threshold, withInstance, xuParams, xuSetup, type XuParams } from './mf-setup.ts';
+import { type Claim, defineClaim, variant, withConstruction } from 'ratecheck';
+import { C_MARGIN, methodRun, paperSetup, rateUnbeatable, source, structuralHypotheses, thm1CoreBounds, thm2CoreBounds, thm2Hypothesis, thm2Quantities, thm2Threshold, xuParams, xuSetup, type XuParams } from './mf-setup.ts';
 import { thm1Trial } from './mf-theorem1.ts';
 
 export const altGdEmpirical = defineClaim<XuParams>({
@@ -46,7 +46,7 @@ export const altGdRateUnbeatable = variant(
 );
 
 /** AltGD with η = 2/(L + μ) from Theorem 2's set-up (c from Theorem 2's threshold), Theorem 2's bounds. */
-const altGdUnderThm2: Claim<XuParams> = withInstance(altGdEmpirical, (params, options) => {
+const altGdUnderThm2: Claim<XuParams> = withConstruction(altGdEmpirical, (params, options) => {
   const su = xuSetup(params);
   const c = thm2Threshold(su) * params.cMultiplier * C_MARGIN;
   const q = thm2Quantities(su, c);

@@ -23,8 +23,8 @@
  * X₀ has a component outside col(A) at t = 0.
  */
 import fc from 'fast-check';
-import { atLeast, defineClaim, frobNorm, gaussianMatrix, methodSpec, runFactorization, scale as scaleInPlace, variant, type FactorizationMethod, type Hypothesis, type Trial, type TrialOptions } from 'ratecheck';
-import { C_MARGIN, INVARIANT_TOL, source, spectrumAt, thm1Threshold, thm2Threshold, unbalancedInit, withInstance, xuParams, xuSetup, type ParamRanges, type XuParams } from './mf-setup.ts';
+import { atLeast, defineClaim, type FactorizationMethod, frobNorm, gaussianMatrix, type Hypothesis, methodSpec, runFactorization, scale as scaleInPlace, type Trial, type TrialOptions, variant, withConstruction } from 'ratecheck';
+import { C_MARGIN, INVARIANT_TOL, source, spectrumAt, thm1Threshold, thm2Threshold, unbalancedInit, xuParams, xuSetup, type ParamRanges, type XuParams } from './mf-setup.ts';
 
 export interface InvariantParams extends XuParams {
   method: FactorizationMethod;
@@ -90,7 +90,7 @@ export const lemma1Nag = lemma1Claim('nag', 'NAG');
 
 /** Lemma 1's GD claim with Y₀ = c₂Φ₂ Gaussian instead of Y₀ = 0 (Remark 1), the three methods. */
 export const lemma1GaussianY0 = variant(
-  withInstance(lemma1Gd, (params, options) => invariantTrial(params, options, 'gaussian-Y0')),
+  withConstruction(lemma1Gd, (params, options) => invariantTrial(params, options, 'gaussian-Y0')),
   {
     id: 'xu2024-mf.lemma1-gaussian-y0',
     statement: 'FALSE variant: the row(A) invariant with a Gaussian Y₀ = c₂Φ₂ (Remark 1 / Ward–Kolda initialization)',
@@ -103,7 +103,7 @@ export const lemma1GaussianY0 = variant(
 
 /** Lemma 1's GD claim with X₀ = cΦ₁ Gaussian instead of X₀ = cAΦ, the three methods. */
 export const lemma1X0Outside = variant(
-  withInstance(lemma1Gd, (params, options) => invariantTrial(params, options, 'X0-outside')),
+  withConstruction(lemma1Gd, (params, options) => invariantTrial(params, options, 'X0-outside')),
   {
     id: 'xu2024-mf.lemma1-x0-outside',
     statement: 'FALSE variant: the col(A) invariant with X₀ = cΦ₁ not in col(A) (the hypothesis X₀ = cAΦ removed)',

@@ -24,8 +24,8 @@
  * claims run it unless the dense path is asked for (--dense), and A is never formed otherwise.
  */
 import fc from 'fast-check';
-import { atLeast, atMost, clone, denseLowRank, frobNorm, gemm, gemmTN, logUniform, lowRankFactors, numericalRank, powerOfTwoGrid, runFactorization, scale as scaleInPlace, seedArb, sketchOfFactors, spectrum, svd, zeros, SPECTRUM_PROFILES } from 'ratecheck';
-import type { Bound, Claim, FactorizationProblem, FactorizationSpec, Hypothesis, LowRankFactors, Mat, Source, SpectrumProfile, Trial, TrialOptions } from 'ratecheck';
+import { atLeast, atMost, clone, denseLowRank, frobNorm, gemm, gemmTN, geometric, logUniform, lowRankFactors, numericalRank, powerOfTwoGrid, runFactorization, scale as scaleInPlace, seedArb, sketchOfFactors, spectrum, SPECTRUM_PROFILES, svd, zeros } from 'ratecheck';
+import type { Bound, FactorizationProblem, FactorizationSpec, Hypothesis, LowRankFactors, Mat, Source, SpectrumProfile, Trial, TrialOptions } from 'ratecheck';
 
 const PAPER = 'Xu, Wang, Zhao, Ward, Tao. Provable Acceleration of Nesterov’s Accelerated Gradient for Rectangular Matrix Factorization and Linear Neural Networks. NeurIPS 2024';
 const URL = 'https://arxiv.org/abs/2410.09640';
@@ -242,9 +242,6 @@ export function methodRun(su: XuSetup, c: number, spec: FactorizationSpec, optio
   return (observe, maxIterations) => runFactorization(options.dense ? unbalancedInit(su, c) : reducedInit(su, c), spec, observe, maxIterations);
 }
 
-export function geometric(prefactor: number, rate: number): (t: number) => number {
-  return (t) => prefactor * Math.pow(rate, t);
-}
 
 
 /**
@@ -332,13 +329,6 @@ export function rateUnbeatable(rate: (derived: Record<string, number>) => number
   return (trial) => ({ ...trial, bounds: unbeatable(trial.derived.normA, rate(trial.derived), label) });
 }
 
-/**
- * The base claim with a different instance construction (a different c or initialization), for
- * variants that cannot be a transform of the trial; a variant of it is still a variant of the base.
- */
-export function withInstance<P>(base: Claim<P>, instantiate: Claim<P>['instantiate']): Claim<P> {
-  return { ...base, instantiate };
-}
 
 /** ‖R_t‖_F ≥ ‖R₀‖_F · rate^t ("the theorem's per-step factor cannot be beaten", a false lower bound). */
 export function unbeatable(normA: number, rate: number, label: string): Bound[] {

@@ -30,28 +30,8 @@
  * like c², so a small c violates the bound at t = 0; (2) c at the printed c_min; (3) "GD cannot beat the
  * factor 1 − μ/L": by Lemma 2 the linear part contracts by (L − μ)/(L + μ) ≈ (1 − μ/L)² at η = 2/(L + μ).
  */
-import { atMost, defineClaim, variant, withoutHypothesis, type Bound, type Claim, type Hypothesis, type Trial, type TrialOptions, type FactorizationMethod } from 'ratecheck';
-import {
-  C_MARGIN,
-  RESIDUAL_FLOOR,
-  densePathHypotheses,
-  geometric,
-  methodRun,
-  paperSetup,
-  rateUnbeatable,
-  source,
-  structuralHypotheses,
-  thm1CoreBounds,
-  thm1Hypotheses,
-  thm1PrintedThreshold,
-  thm1Quantities,
-  thm1Threshold,
-  withInstance,
-  xuParams,
-  xuSetup,
-  type XuParams,
-  type XuSetup,
-} from './mf-setup.ts';
+import { atMost, type Bound, type Claim, defineClaim, type FactorizationMethod, geometric, type Hypothesis, type Trial, type TrialOptions, variant, withConstruction, withoutHypothesis } from 'ratecheck';
+import { C_MARGIN, RESIDUAL_FLOOR, densePathHypotheses, methodRun, paperSetup, rateUnbeatable, source, structuralHypotheses, thm1CoreBounds, thm1Hypotheses, thm1PrintedThreshold, thm1Quantities, thm1Threshold, xuParams, xuSetup, type XuParams, type XuSetup } from './mf-setup.ts';
 
 type Thm1Quantities = ReturnType<typeof thm1Quantities>;
 
@@ -140,7 +120,7 @@ export const thm1RateUnbeatable = variant(
 );
 
 /** Theorem 1's printed claim with c = c_min as printed × cMultiplier instead of the proof-consistent threshold. */
-const thm1PrintedAtPrintedCmin: Claim<XuParams> = withInstance(thm1Printed, (params, options) =>
+const thm1PrintedAtPrintedCmin: Claim<XuParams> = withConstruction(thm1Printed, (params, options) =>
   thm1Trial(params, options, { c: (su) => thm1PrintedThreshold(su) * params.cMultiplier }, thm1PrintedBounds, prop1Upper),
 );
 

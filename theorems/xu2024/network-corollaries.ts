@@ -19,10 +19,10 @@
  * 2. GD (η = 2/(L̃+μ̃)) meeting the accelerated count: GD contracts like 1 − 2μ̃/(L̃ + μ̃) per step, so it
  *    needs about cond²(X₀)·cond²(D)/2 iterations per unit of log(1/ε) (Remark 3), quadratically more.
  */
-import { defineClaim, variant, type NetworkParams, type Source } from 'ratecheck';
+import { defineClaim, type NetworkParams, type Source, variant, withConstruction } from 'ratecheck';
 import type fc from 'fast-check';
 import { cor1Event, cor1Expression, cor2Expression, cor3Event, cor3Expression, HIDDEN_CONSTANT, iterationTrial, TAU, withoutData, type IterationClaimOptions } from './network-iterations.ts';
-import { networkParams, source, WIDE, withConstruction, type NetRanges } from './network-trial.ts';
+import { networkParams, source, WIDE, type NetRanges } from './network-trial.ts';
 
 const K = HIDDEN_CONSTANT;
 /** Large data condition numbers, for the variants that leave the data factor out. */

@@ -15,9 +15,9 @@
  *    so σ_r(X₀) = 0, μ̃ = 0 and L̃/μ̃ is infinite (or roundoff-sized).
  */
 import fc from 'fast-check';
-import { atLeast, defineClaim, networkSetup, svd, variant, withoutHypothesis, type NetworkParams, type Trial } from 'ratecheck';
+import { atLeast, defineClaim, type NetworkParams, networkSetup, svd, type Trial, variant, withConstruction, withoutHypothesis } from 'ratecheck';
 import { networkInit, type InitScheme } from './network-setup.ts';
-import { assumption1, IDENTITY_TOL, networkParams, smallPaperNetwork, source, withConstruction } from './network-trial.ts';
+import { assumption1, IDENTITY_TOL, networkParams, smallPaperNetwork, source } from './network-trial.ts';
 
 const WIDTH = 'width d ≥ r = rank(L)';
 

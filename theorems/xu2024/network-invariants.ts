@@ -15,8 +15,8 @@
  *    LDᵀY_t, which has a component outside col(X₀).
  */
 import fc from 'fast-check';
-import { defineClaim, withoutHypothesis, type Bound, type FactorizationMethod, type NetworkParams } from 'ratecheck';
-import { INVARIANT_TOL, netTrial, networkParams, source, STRUCTURE, withConstruction, Y0_ZERO, type NetRanges } from './network-trial.ts';
+import { type Bound, defineClaim, type FactorizationMethod, type NetworkParams, withConstruction, withoutHypothesis } from 'ratecheck';
+import { INVARIANT_TOL, netTrial, networkParams, source, STRUCTURE, Y0_ZERO, type NetRanges } from './network-trial.ts';
 
 export interface InvariantParams extends NetworkParams {
   method: FactorizationMethod;

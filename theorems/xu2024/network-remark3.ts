@@ -15,9 +15,9 @@
  *    λ_max/λ_min = cond²(D) ≥ 100.
  */
 import fc from 'fast-check';
-import { defineClaim, variant } from 'ratecheck';
+import { defineClaim, variant, withConstruction } from 'ratecheck';
 import { HIDDEN_CONSTANT, iterationTrial, remark3Expression, type IterationExpression } from './network-iterations.ts';
-import { networkParams, source, WIDE, withConstruction, type NetRanges } from './network-trial.ts';
+import { networkParams, source, WIDE, type NetRanges } from './network-trial.ts';
 import type { NetworkParams } from 'ratecheck';
 
 const K = HIDDEN_CONSTANT;

@@ -28,8 +28,8 @@
  * 6. (14) at width r ≤ d < m: col(X₀) is a random d-dimensional subspace missing part of col(L).
  */
 import fc from 'fast-check';
-import { defineClaim, methodSpec, variant, withoutHypothesis, type Bound, type NetworkParams } from 'ratecheck';
-import { geometric, netTrial, networkParams, RESIDUAL_FLOOR, sigmaMinD, smallPaperNetwork, source, STRUCTURE, THEOREM3_CONDITION, WIDE, withConstruction, type NetContext, type NetRanges } from './network-trial.ts';
+import { type Bound, defineClaim, geometric, methodSpec, type NetworkParams, variant, withConstruction, withoutHypothesis } from 'ratecheck';
+import { netTrial, networkParams, RESIDUAL_FLOOR, sigmaMinD, smallPaperNetwork, source, STRUCTURE, THEOREM3_CONDITION, WIDE, type NetContext, type NetRanges } from './network-trial.ts';
 
 /** ‖R_t‖_F ≤ σ_k²(X₀) σ_min(D)/576 · θ^t with θ = 1 − √μ̃/(2√L̃) (θ replaceable for the false variants). */
 export function theorem3Bounds(ctx: NetContext, theta: number = ctx.q.theta, label = 'θ = 1 − √μ̃/(2√L̃)'): Bound[] {

@@ -33,7 +33,6 @@ import {
   SPECTRUM_PROFILES,
   SubspaceDistance,
   type Bound,
-  type Claim,
   type FactorizationMethod,
   type FactorizationSpec,
   type Hypothesis,
@@ -269,17 +268,7 @@ export function netTrial(params: NetworkParams, options: TrialOptions, build: Ne
   };
 }
 
-/**
- * The base claim with another instance construction, for a variant that needs one (a different
- * initialization, index k, method or Y₀): the variant's declaration states the change in `instantiate`.
- */
-export function withConstruction<P>(base: Claim<P>, instantiate: Claim<P>['instantiate']): Claim<P> {
-  return { ...base, instantiate };
-}
 
-export function geometric(prefactor: number, rate: number): (t: number) => number {
-  return (t) => prefactor * Math.pow(rate, t);
-}
 
 /** σ_min(D): the smallest nonzero singular value. */
 export function sigmaMinD(su: NetworkSetup): number {

@@ -18,8 +18,8 @@
  *    per-step factor (Remark 3); NAG contracts near 1 − 1/cond(D) per step, faster.
  */
 import fc from 'fast-check';
-import { defineClaim, variant, withoutHypothesis, type NetworkParams } from 'ratecheck';
-import { geometric, netTrial, networkParams, RESIDUAL_FLOOR, smallPaperNetwork, source, STRUCTURE, withConstruction, type NetContext, type NetRanges } from './network-trial.ts';
+import { defineClaim, geometric, type NetworkParams, variant, withConstruction, withoutHypothesis } from 'ratecheck';
+import { netTrial, networkParams, RESIDUAL_FLOOR, smallPaperNetwork, source, STRUCTURE, type NetContext, type NetRanges } from './network-trial.ts';
 import { theorem3Bounds } from './network-theorem3.ts';
 
 /** Width r exactly on half the draws; rank(D) up to r + 8, D with and without full row rank, cond(Σ) up to 30. */
