@@ -139,7 +139,7 @@ describe('worker task handler (in-process)', () => {
     expect(ok).toMatchObject({ index: 3, ok: true });
     const fromCatalog = await handle({ index: 0, claimId: 'toy.raised-rate', catalogModule: pathToFileURL(toyCatalog).href, options: { runs: 3, seed: 1, maxIterations: 5 } });
     expect(fromCatalog.ok && fromCatalog.result.verdict).toBe('refuted');
-    expect(await handle({ index: 1, claimId: 'nope', options: { runs: 1, seed: 1, maxIterations: 1 } })).toMatchObject({ ok: false, defect: false });
+    expect(await handle({ index: 1, claimId: 'nope', options: { runs: 1, seed: 1, maxIterations: 1 } })).toMatchObject({ ok: false, message: "unknown claim id 'nope'" });
     expect(await handle({ index: 1, claimId: 'nope', catalogModule: pathToFileURL(toyFile).href, options: { runs: 1, seed: 1, maxIterations: 1 } })).toMatchObject({ ok: false, message: expect.stringMatching(/exports no catalog/) });
     const defect = await handle({ index: 2, claimId: 'defect.nan-bound', claimFile: resolve('properties/fixtures/nan-bound.ts'), options: { runs: 1, seed: 1, maxIterations: 1 } });
     expect(defect).toMatchObject({ ok: true, result: { verdict: 'error' } });

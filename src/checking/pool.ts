@@ -20,7 +20,7 @@
 import { totalmem } from 'node:os';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import Tinypool from 'tinypool';
-import { ClaimDefect, type ProfileName, type Verdict } from '../claims/types.ts';
+import type { ProfileName, Verdict } from '../claims/types.ts';
 import { claimSeed, type ClaimResult, type VerifyOptions } from './runner.ts';
 import type { DrawnFigure } from '../reporting/html.ts';
 
@@ -53,7 +53,7 @@ export interface WorkerTask {
 
 export type WorkerReply =
   | { index: number; ok: true; result: ClaimResult; figure?: DrawnFigure | null }
-  | { index: number; ok: false; defect: boolean; message: string };
+  | { index: number; ok: false; message: string };
 
 export class WorkerFailure extends Error {
   override name = 'WorkerFailure';
@@ -125,8 +125,8 @@ export function placeholderResult(task: WorkerTask, verdict: 'inconclusive' | 'e
  * Run the tasks on a pool of `workers` threads; `onResult` sees each result as it arrives (for
  * progress); the returned array is in task order. A task that overruns its deadline by `graceMs` is
  * terminated and its claim is `inconclusive` (tasks not started by then too); a task whose worker dies
- * gives `error`. A claim defect reported by a worker (a claim that cannot be loaded there) rejects with
- * a ClaimDefect, any other failure of the pool itself with a WorkerFailure.
+ * gives `error`. A claim the worker cannot find or load there, or any failure of the pool itself,
+ * rejects with a WorkerFailure.
  */
 export async function verifyInPool(
   tasks: WorkerTask[],
@@ -174,7 +174,7 @@ export async function verifyInPool(
       channel?.port1.close();
     }
     if (!reply.ok) {
-      throw reply.defect ? new ClaimDefect(task.claimId, reply.message.replace(`${task.claimId}: `, '')) : new WorkerFailure(`${task.claimId}: ${reply.message}`);
+      throw new WorkerFailure(`${task.claimId}: ${reply.message}`);
     }
     settle(task, reply.result, reply.figure);
   };

@@ -52,7 +52,7 @@ async function findClaim(at: ClaimLocation): Promise<Claim<unknown> | undefined>
 export async function handle(task: WorkerTask): Promise<WorkerReply> {
   try {
     const claim = await findClaim(task);
-    if (!claim) return { index: task.index, ok: false, defect: false, message: `unknown claim id '${task.claimId}'` };
+    if (!claim) return { index: task.index, ok: false, message: `unknown claim id '${task.claimId}'` };
     const params = task.profile ? claim.profiles?.[task.profile] : undefined;
     const result = guarded(() => verifyClaim(claim, { ...task.options, params, deadline: task.deadline }));
     // let timers the claim armed fire now, so that one that throws takes down this task, not the next
@@ -72,7 +72,7 @@ export async function handle(task: WorkerTask): Promise<WorkerReply> {
     }
     return { index: task.index, ok: true, result, figure };
   } catch (e) {
-    return { index: task.index, ok: false, defect: e instanceof ClaimDefect, message: e instanceof Error ? e.message : String(e) };
+    return { index: task.index, ok: false, message: e instanceof Error ? e.message : String(e) };
   }
 }
 

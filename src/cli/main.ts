@@ -124,7 +124,6 @@ export async function runVerify(targets: string[], o: VerifyCliOptions, io: Io, 
       },
     );
   } catch (e) {
-    if (e instanceof ClaimDefect) throw new UsageError(`claim defect: ${e.message}`);
     if (e instanceof OutputError || e instanceof LockError) throw new UsageError(e.message);
     throw e;
   }
