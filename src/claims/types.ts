@@ -67,6 +67,11 @@ export interface Bound {
   rtol?: number;
   /** Equation or derivation the bound comes from. */
   cite: string;
+  /**
+   * The geometric rate q of a bound of the form C(t)·qᵗ (0 < q < 1), declared so that mutation
+   * analysis (`ratecheck power`) can raise its exponent: the mutant's value is value(t)·q^(εt).
+   */
+  rate?: number;
 }
 
 export type Observer = (t: number, metrics: Metrics) => boolean;
