@@ -55,6 +55,52 @@ describe('dense kernels against ml-matrix', () => {
   });
 });
 
+/** Entry (i, j) summed as the kernels promise: s = 0, then s += a_ip b_pj for p = 0..k−1 in order. */
+function sequentialProduct(a: Mat, b: Mat): Mat {
+  const out = zeros(a.rows, b.cols);
+  for (let i = 0; i < a.rows; i++) {
+    for (let j = 0; j < b.cols; j++) {
+      let s = 0;
+      for (let p = 0; p < a.cols; p++) s += a.data[i * a.cols + p] * b.data[p * b.cols + j];
+      out.data[i * b.cols + j] = s;
+    }
+  }
+  return out;
+}
+
+function sameBits(got: Mat, want: Mat): number {
+  let diff = 0;
+  for (let i = 0; i < want.data.length; i++) if (!Object.is(got.data[i], want.data[i])) diff++;
+  return diff;
+}
+
+describe('dense kernels: the packed, cache-blocked path', () => {
+  // from the packed path's threshold (every side ≥ 64) on: several row blocks (MC = 96), inner blocks
+  // (KC = 256) and column blocks (NC = 1024), with ragged edges of every kind; and two strided shapes
+  const big: [number, number, number][] = [[64, 64, 64], [97, 300, 65], [130, 513, 67], [65, 64, 1030], [7, 300, 9], [2, 2, 2048]];
+  const rng = new Rng(11, 'packed-kernels');
+  for (const [m, k, n] of big) {
+    it(`every entry has the bits of the sequential sum at ${m}x${k}x${n}`, () => {
+      const a = random(rng, m, k), b = random(rng, k, n);
+      // signed zeros, infinities and NaN go through the same operations in the same order
+      a.data[0] = -0;
+      b.data[0] = -0;
+      if (k > 2) a.data[1] = Infinity;
+      if (b.data.length > 5) b.data[5] = NaN;
+      const want = sequentialProduct(a, b);
+      expect(sameBits(gemm(zeros(m, n), a, b), want)).toBe(0);
+      expect(sameBits(gemmNT(zeros(m, n), a, transpose(b)), want)).toBe(0);
+      expect(sameBits(gemmTN(zeros(m, n), transpose(a), b), want)).toBe(0);
+    });
+  }
+
+  it('an empty inner dimension gives zeros', () => {
+    const out = fromRows(Array.from({ length: 40 }, () => Array(200).fill(7)));
+    gemm(out, zeros(40, 0), zeros(0, 200));
+    expect(out.data.every((v) => Object.is(v, 0))).toBe(true);
+  });
+});
+
 describe('vector operations', () => {
   it('axpy, lincomb, scale, norms, copies', () => {
     const x = fromRows([[1, 2], [3, 4]]);

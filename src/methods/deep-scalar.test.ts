@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { balancedStart, balancedStepsToProduct, intPow, runDeepScalar, stepsToLoss, stepsToProduct, type DeepScalarMetrics } from './deep-scalar.ts';
+import { balancedStart, balancedStepsToProduct, balancedStepsToProductMany, intPow, runDeepScalar, stepsToLoss, stepsToLossMany, stepsToProduct, type DeepScalarMetrics } from './deep-scalar.ts';
+import { Rng } from '../random/rng.ts';
 
 function trajectory(w0: Float64Array, eta: number, T: number, target = 1): DeepScalarMetrics[] {
   const out: DeepScalarMetrics[] = [];
@@ -89,6 +90,40 @@ describe('deep scalar GD', () => {
     expect(balancedStepsToProduct(0.9, 2, { stepSize: 0.1 }, 0.5, 10)).toBe(0);
     expect(balancedStepsToProduct(0.1, 20, { stepSize: 1e-3 }, 0.5, 100)).toBe(Infinity);
     expect(balancedStepsToProduct(2, 3, { stepSize: 50 }, 1e300, 100)).toBe(Infinity);
+  });
+
+  it('stepsToLossMany gives each start the count of its own stepsToLoss run (lockstep in groups of four)', () => {
+    for (const k of [1, 3, 8, 13]) {
+      // 0..9 starts: full groups, a ragged last group; one divergent start, one that never gets there
+      const starts = Array.from({ length: 10 }, (_, s) => new Rng(s, `many:${k}`).fillGaussian(new Float64Array(k)));
+      starts[3] = new Float64Array(k).fill(3); // η = 0.3 with w = 3: overflows
+      starts[6] = new Float64Array(k); // all zero: the gradient vanishes, never reaches the loss
+      const spec = { stepSize: 0.3 / k, target: 1 };
+      for (const count of [0, 1, 4, 5, 10]) {
+        const many = stepsToLossMany(starts.slice(0, count), spec, 0.01, 400);
+        expect(many).toEqual(starts.slice(0, count).map((w0) => stepsToLoss(w0, spec, 0.01, 400)));
+      }
+    }
+    expect(stepsToLossMany([Float64Array.of(0.1, 0.2)], { stepSize: 0.1 }, 0.01, 3)).toEqual([Infinity]);
+    expect(() => stepsToLossMany([Float64Array.of(1), Float64Array.of(1, 2)], { stepSize: 0.1 }, 0.01, 3)).toThrow(RangeError);
+    expect(() => stepsToLossMany([Float64Array.of(1)], { stepSize: 0.1 }, 0, 3)).toThrow(RangeError);
+  });
+
+  it('balancedStepsToProductMany gives each depth the count of balancedStepsToProduct', () => {
+    const depths = [3, 4, 6, 9, 12, 20];
+    for (const [a, eta] of [[0.5, 0.05], [0.7, 0.01], [0.3, 0.1]]) {
+      for (const capOf of [(k: number) => 10 * k, () => 1e6]) {
+        const caps = depths.map(capOf);
+        const want = depths.map((k, j) => balancedStepsToProduct(a, k, { stepSize: eta }, 0.5, caps[j]));
+        expect(balancedStepsToProductMany(a, depths, { stepSize: eta }, 0.5, caps)).toEqual(want);
+      }
+    }
+    // overflow (non-finite product) and the product reached at t = 0
+    expect(balancedStepsToProductMany(2, [3, 5], { stepSize: 50 }, 1e300, [100, 100])).toEqual([Infinity, Infinity]);
+    expect(balancedStepsToProductMany(0.9, [2, 3], { stepSize: 0.1 }, 0.5, [10, 10])).toEqual([0, 0]);
+    expect(balancedStepsToProductMany(0.5, [], { stepSize: 0.1 }, 0.5, [])).toEqual([]);
+    expect(() => balancedStepsToProductMany(0.5, [3], { stepSize: 0.1 }, 0.5, [])).toThrow(RangeError);
+    expect(() => balancedStepsToProductMany(NaN, [3], { stepSize: 0.1 }, 0.5, [1])).toThrow(RangeError);
   });
 
   it('rejects bad input with a RangeError', () => {

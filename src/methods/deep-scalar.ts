@@ -96,6 +96,79 @@ export function stepsToLoss(w0: Float64Array, spec: DeepScalarSpec, lossToleranc
   return Infinity;
 }
 
+/**
+ * stepsToLoss for several starts of one depth, run in lockstep four at a time: the four prefix-product
+ * chains advance in one loop and the suffix products are folded into the update, so independent
+ * multiplications overlap instead of waiting on one chain. Every run performs the operations of
+ * stepsToLoss in the same order, so each count equals stepsToLoss(starts[r], …).
+ */
+export function stepsToLossMany(starts: readonly Float64Array[], spec: DeepScalarSpec, lossTolerance: number, cap: number): number[] {
+  const { eta, y } = checkSpec(spec);
+  if (!(lossTolerance > 0)) throw new RangeError(`loss tolerance must be positive, got ${lossTolerance}`);
+  const runs = starts.length;
+  const result: number[] = new Array(runs).fill(Infinity);
+  if (runs === 0) return result;
+  const k = starts[0].length;
+  checkDepth(k);
+  for (const w0 of starts) if (w0.length !== k) throw new RangeError(`every start must have length ${k}, got ${w0.length}`);
+  // row r of W is run r; row `runs` is a dummy lane that pads the last group of four
+  const W = new Float64Array((runs + 1) * k).fill(0.5);
+  starts.forEach((w0, r) => W.set(w0, r * k));
+  const pre = new Float64Array(4 * (k + 1));
+  const P1 = k + 1, P2 = 2 * (k + 1), P3 = 3 * (k + 1);
+  let active = Int32Array.from({ length: runs }, (_, r) => r);
+  let next = new Int32Array(runs);
+  let count = runs;
+  const lane = new Int32Array(4);
+  const fPrime = new Float64Array(4);
+  for (let t = 0; count > 0 && t <= cap; t++) {
+    let kept = 0;
+    for (let g = 0; g < count; g += 4) {
+      for (let q = 0; q < 4; q++) lane[q] = g + q < count ? active[g + q] : runs;
+      if (g + 4 > count) W.fill(0.5, runs * k, runs * k + k); // keep the dummy lane tame (no overflow, no subnormals)
+      const o0 = lane[0] * k, o1 = lane[1] * k, o2 = lane[2] * k, o3 = lane[3] * k;
+      let p0 = 1, p1 = 1, p2 = 1, p3 = 1;
+      for (let i = 0; i < k; i++) {
+        pre[i] = p0;
+        pre[P1 + i] = p1;
+        pre[P2 + i] = p2;
+        pre[P3 + i] = p3;
+        p0 *= W[o0 + i];
+        p1 *= W[o1 + i];
+        p2 *= W[o2 + i];
+        p3 *= W[o3 + i];
+      }
+      fPrime[0] = p0 - y;
+      fPrime[1] = p1 - y;
+      fPrime[2] = p2 - y;
+      fPrime[3] = p3 - y;
+      for (let q = 0; q < 4 && g + q < count; q++) {
+        const r = lane[q], p = q === 0 ? p0 : q === 1 ? p1 : q === 2 ? p2 : p3;
+        if (!Number.isFinite(p)) continue;
+        if (0.5 * (p - y) * (p - y) <= lossTolerance) result[r] = t;
+        else next[kept++] = r;
+      }
+      // w_i ← w_i − η f′(p) (w₁⋯w_{i−1})(w_{i+1}⋯w_k), the suffix product carried in s
+      const c0 = eta * fPrime[0], c1 = eta * fPrime[1], c2 = eta * fPrime[2], c3 = eta * fPrime[3];
+      let s0 = 1, s1 = 1, s2 = 1, s3 = 1;
+      for (let i = k - 1; i >= 0; i--) {
+        const w0 = W[o0 + i], w1 = W[o1 + i], w2 = W[o2 + i], w3 = W[o3 + i];
+        W[o0 + i] = w0 - c0 * pre[i] * s0;
+        W[o1 + i] = w1 - c1 * pre[P1 + i] * s1;
+        W[o2 + i] = w2 - c2 * pre[P2 + i] * s2;
+        W[o3 + i] = w3 - c3 * pre[P3 + i] * s3;
+        s0 *= w0;
+        s1 *= w1;
+        s2 *= w2;
+        s3 *= w3;
+      }
+    }
+    [active, next] = [next, active];
+    count = kept;
+  }
+  return result;
+}
+
 /** First t with ∏ wᵢ(t) ≥ level by GD from w0 (the k-dimensional iteration); Infinity if not within cap. */
 export function stepsToProduct(w0: Float64Array, spec: DeepScalarSpec, level: number, cap: number): number {
   const { eta, y } = checkSpec(spec);
@@ -142,6 +215,56 @@ export function balancedStepsToProduct(a: number, k: number, spec: DeepScalarSpe
     w -= eta * (p - y) * q;
   }
   return Infinity;
+}
+
+/**
+ * balancedStepsToProduct at several depths with one start a, the recursions advanced in lockstep (one
+ * step of every unfinished depth per round) so that their independent multiplication chains overlap.
+ * Each depth performs the operations of balancedStepsToProduct in the same order: counts[j] equals
+ * balancedStepsToProduct(a, depths[j], spec, level, caps[j]).
+ */
+export function balancedStepsToProductMany(a: number, depths: readonly number[], spec: DeepScalarSpec, level: number, caps: readonly number[]): number[] {
+  const { eta, y } = checkSpec(spec);
+  depths.forEach(checkDepth);
+  if (!Number.isFinite(a)) throw new RangeError(`initial value must be finite, got ${a}`);
+  if (caps.length !== depths.length) throw new RangeError(`one cap per depth is needed, got ${caps.length} for ${depths.length} depths`);
+  const c = depths.length;
+  const result: number[] = new Array(c).fill(Infinity);
+  const w = new Float64Array(c).fill(a);
+  const active = Int32Array.from({ length: c }, (_, j) => j);
+  let count = c;
+  let t = 0;
+  for (; count > 1; t++) {
+    let kept = 0;
+    for (let q = 0; q < count; q++) {
+      const j = active[q];
+      if (t > caps[j]) continue;
+      const wj = w[j];
+      // intPow(wj, k − 1), inlined
+      let r = 1, base = wj, e = depths[j] - 1;
+      while (e > 0) {
+        if (e & 1) r *= base;
+        base *= base;
+        e >>>= 1;
+      }
+      const p = r * wj;
+      if (!Number.isFinite(p)) continue;
+      if (p >= level) {
+        result[j] = t;
+        continue;
+      }
+      w[j] = wj - eta * (p - y) * r;
+      active[kept++] = j;
+    }
+    count = kept;
+  }
+  // the last depth alone: the plain recursion from where it stands
+  if (count === 1) {
+    const j = active[0];
+    // a step that left the float range ends the run at the next check, as in the plain recursion
+    result[j] = Number.isFinite(w[j]) ? t + balancedStepsToProduct(w[j], depths[j], spec, level, caps[j] - t) : Infinity;
+  }
+  return result;
 }
 
 /** Balanced start as a k-vector (for the dense path). */

@@ -9,6 +9,14 @@
  *   R = XYᵀD − L, ∇_X = R Dᵀ Y, ∇_Y = D Rᵀ X.
  *
  * Buffers are allocated once; the loop allocates nothing and streams the metrics claims need.
+ *
+ * Width reduction: in both models R depends on (X, Y) only through XYᵀ, and ∇_X = G(R)·Y, ∇_Y = H(R)·X.
+ * So every update adds to the rows of X multiples of rows of Y and vice versa: the rows of every iterate
+ * stay in the row space of [X₀; Y₀], of dimension k ≤ (nonzero rows of X₀ and Y₀). With W (d x k)
+ * orthonormal spanning it, X_t = X̃_t Wᵀ, Y_t = Ỹ_t Wᵀ, where (X̃_t, Ỹ_t) is the same method run at
+ * width k from (X₀W, Y₀W): X_tY_tᵀ = X̃_tỸ_tᵀ, and every metric (norms, distances, distances to column
+ * spaces) is unchanged by the orthonormal Wᵀ. On Lemma 1's r x d problem with Y₀ = 0 this is an r x r
+ * problem, whatever d.
  */
 import { axpy, copyInto, frobDist, frobNorm, gemm, gemmNT, gemmTN, lincomb, zeros, type Mat } from '../linalg/dense.ts';
 import { SubspaceDistance } from '../linalg/decomp.ts';
@@ -74,6 +82,12 @@ export interface ResidualModel {
   readonly residualCols: number;
   /** The operations at width d, with whatever scratch buffers they need allocated here, once. */
   operations(d: number): ResidualOps;
+  /**
+   * True when R depends on (X, Y) only through XYᵀ and ∇_X f = G(R)·Y, ∇_Y f = H(R)·X for some
+   * matrices G(R), H(R): then the run may take place at the width of the row space of [X₀; Y₀]
+   * (see the width reduction above). Both built-in models are.
+   */
+  readonly widthReducible?: boolean;
 }
 
 /** Matrix factorization ½‖XYᵀ − A‖²_F as a residual model. */
@@ -83,6 +97,7 @@ export function factorizationModel(A: Mat): ResidualModel {
     yRows: A.cols,
     residualRows: A.rows,
     residualCols: A.cols,
+    widthReducible: true,
     operations: () => ({
       residual(R, X, Y) {
         gemmNT(R, X, Y);
@@ -104,6 +119,78 @@ export interface FactorizationRunOptions {
    * factorization col(A) and row(A) (dense path only).
    */
   subspaces?: { U: Mat; V: Mat };
+  /**
+   * Run at the width k of the row space of [X₀; Y₀] when k < d and the model is widthReducible
+   * (default true; false keeps width d, for cross-checks).
+   */
+  reduceWidth?: boolean;
+}
+
+/** The width reduction: W (d x k) with orthonormal columns spanning the rows of [X₀; Y₀], and X₀W, Y₀W. */
+export interface WidthReduction {
+  W: Mat;
+  X0: Mat;
+  Y0: Mat;
+}
+
+/** The rows of a with a nonzero entry (views), at most `limit` of them (then stops). */
+function nonzeroRows(a: Mat, limit: number, out: Float64Array[]): void {
+  const A = a.data, d = a.cols;
+  for (let i = 0; i < a.rows && out.length < limit; i++) {
+    for (let j = i * d, end = j + d; j < end; j++) {
+      if (A[j] !== 0) {
+        out.push(A.subarray(i * d, (i + 1) * d));
+        break;
+      }
+    }
+  }
+}
+
+function norm2(v: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i] * v[i];
+  return Math.sqrt(s);
+}
+
+/**
+ * The exact width reduction of (X₀, Y₀), or null when it would not reduce (fewer than d nonzero rows
+ * of X₀ and Y₀ are needed). W: Gram–Schmidt over those rows, each reorthogonalized until a pass keeps
+ * more than half its norm ("twice is enough", Kahan–Parlett; at most 3 passes). A row whose remainder
+ * falls to d·ε of its norm, or keeps shrinking, lies in the span already to roundoff and adds no column;
+ * so X₀ = (X₀W)Wᵀ, Y₀ = (Y₀W)Wᵀ to a few ulps whatever the rank of the rows, and WᵀW = I to roundoff.
+ */
+export function reduceWidth(X0: Mat, Y0: Mat): WidthReduction | null {
+  const d = X0.cols;
+  if (Y0.cols !== d) throw new RangeError(`X0 and Y0 need the same width, got ${d} and ${Y0.cols}`);
+  const rows: Float64Array[] = [];
+  nonzeroRows(X0, d, rows);
+  nonzeroRows(Y0, d, rows);
+  if (rows.length === 0 || rows.length >= d) return null;
+  const basis: Float64Array[] = [];
+  for (const row of rows) {
+    const v = Float64Array.from(row);
+    const n0 = norm2(v);
+    let before = n0, after = n0, settled = false;
+    for (let pass = 0; pass < 3 && !settled; pass++) {
+      for (const q of basis) {
+        let dot = 0;
+        for (let l = 0; l < d; l++) dot += q[l] * v[l];
+        for (let l = 0; l < d; l++) v[l] -= dot * q[l];
+      }
+      after = norm2(v);
+      settled = after > 0.5 * before;
+      before = after;
+    }
+    if (!settled || after <= d * Number.EPSILON * n0) continue;
+    for (let l = 0; l < d; l++) v[l] /= after;
+    basis.push(v);
+  }
+  const k = basis.length;
+  const W = zeros(d, k);
+  basis.forEach((q, j) => {
+    for (let l = 0; l < d; l++) W.data[l * k + j] = q[l];
+  });
+  return { W, X0: gemm(zeros(X0.rows, k), X0, W), Y0: gemm(zeros(Y0.rows, k), Y0, W) };
 }
 
 /**
@@ -120,8 +207,8 @@ export function runResidualModel(
   maxIterations: number,
   options: FactorizationRunOptions = {},
 ): void {
-  const m = model.xRows, n = model.yRows, d = X0.cols;
-  if (X0.rows !== m || Y0.rows !== n || Y0.cols !== d) {
+  const m = model.xRows, n = model.yRows;
+  if (X0.rows !== m || Y0.rows !== n || Y0.cols !== X0.cols) {
     throw new RangeError(`shapes do not match: the model needs X ${m}x·, Y ${n}x·; got X0 ${X0.rows}x${X0.cols}, Y0 ${Y0.rows}x${Y0.cols}`);
   }
   const eta = spec.stepSize;
@@ -129,6 +216,9 @@ export function runResidualModel(
   if (!(eta > 0 && Number.isFinite(eta))) throw new RangeError(`step size must be positive and finite, got ${eta}`);
   if (!(beta >= 0 && beta < 1)) throw new RangeError(`momentum must lie in [0, 1), got ${beta}`);
 
+  const reduced = model.widthReducible && options.reduceWidth !== false ? reduceWidth(X0, Y0) : null;
+  if (reduced) ({ X0, Y0 } = reduced);
+  const d = X0.cols;
   const ops = model.operations(d);
   const X = zeros(m, d), Y = zeros(n, d), R = zeros(model.residualRows, model.residualCols);
   const gX = zeros(m, d), gY = zeros(n, d);

@@ -17,6 +17,23 @@ describe('top_k', () => {
     expect(Array.from(out)).toEqual(Array.from(x));
   });
 
+  it('keeps the same set as a full sort by (|x| descending, index), and a NaN input falls back to the selection sort', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -4, max: 4 }), { minLength: 1, maxLength: 30 }), fc.nat(), (vals, kk) => {
+        const x = Float64Array.from(vals, (v) => (v === 4 ? Infinity : v / 2));
+        const k = 1 + (kk % x.length);
+        const out = new Float64Array(x.length), order = new Int32Array(x.length);
+        topK(x, k, out, order);
+        const keep = new Set([...x.keys()].sort((i, j) => Math.abs(x[j]) - Math.abs(x[i]) || i - j).slice(0, k));
+        expect(Array.from(out)).toEqual(Array.from(x, (v, i) => (keep.has(i) ? v : 0)));
+      }),
+      { seed: SEED, numRuns: 200 },
+    );
+    const out = new Float64Array(4), order = new Int32Array(4);
+    topK(Float64Array.of(1, NaN, -3, 2), 2, out, order);
+    expect(Array.from(out)).toEqual([0, NaN, -3, 0]); // the selection sort keeps NaN where it sits at the first pass
+  });
+
   it(`is a deterministic k-contraction (seed ${SEED})`, () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 30 }).chain((d) => fc.tuple(fc.constant(d), fc.integer({ min: 1, max: d }), fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: d, maxLength: d }))), ([d, k, xs]) => {

@@ -19,12 +19,39 @@ function checkK(k: number, d: number): void {
 }
 
 /**
- * out ← top_k(x). `order` is scratch of length d (its contents are overwritten). O(dk): a partial
- * selection sort of the indices by |x_i|, descending, ties broken by the lower index.
+ * out ← top_k(x). `order` is scratch of length d (its contents are overwritten); on return its first k
+ * entries are the kept indices by |x_i| descending, ties broken by the lower index. One pass keeps that
+ * list sorted by insertion: an entry enters only if it beats the current k-th, so the work is O(d) plus
+ * the insertions (few for k ≪ d).
  */
 export function topK(x: Float64Array, k: number, out: Float64Array, order: Int32Array): void {
   const d = x.length;
   checkK(k, d);
+  let count = 0;
+  let last = -Infinity; // |x| of the k-th kept entry once the list is full
+  for (let i = 0; i < d; i++) {
+    const a = Math.abs(x[i]);
+    if (a !== a) {
+      topKBySelection(x, k, out, order); // NaN is unordered: keep the selection sort's exact behaviour
+      return;
+    }
+    if (count === k && !(a > last)) continue; // a tie loses to the lower indices already kept
+    // insert i after every kept entry with |x| ≥ a (those have lower indices)
+    let p = count < k ? count++ : k - 1;
+    while (p > 0 && Math.abs(x[order[p - 1]]) < a) {
+      order[p] = order[p - 1];
+      p--;
+    }
+    order[p] = i;
+    if (count === k) last = Math.abs(x[order[k - 1]]);
+  }
+  out.fill(0);
+  for (let i = 0; i < k; i++) out[order[i]] = x[order[i]];
+}
+
+/** top_k by a partial selection sort, O(dk): the reference order, used when x holds a NaN. */
+function topKBySelection(x: Float64Array, k: number, out: Float64Array, order: Int32Array): void {
+  const d = x.length;
   for (let i = 0; i < d; i++) order[i] = i;
   for (let i = 0; i < k; i++) {
     let best = i;

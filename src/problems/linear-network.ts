@@ -82,6 +82,7 @@ export function linearNetworkModel(L: Mat, D: Mat): ResidualModel {
     yRows: D.rows,
     residualRows: L.rows,
     residualCols: N,
+    widthReducible: true, // R = X(YᵀD) − L, ∇_X = (RDᵀ)·Y, ∇_Y = (DRᵀ)·X
     operations: (d) => {
       const W = zeros(d, N); // YᵀD
       const RtX = zeros(N, d); // RᵀX

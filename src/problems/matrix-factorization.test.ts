@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gradient, objective, reduceFactorization, reduceToSpan, cloneProblem, type FactorizationProblem } from './matrix-factorization.ts';
+import { gradient, objective, projectOnto, reduceFactorization, reduceToSpan, cloneProblem, type FactorizationProblem } from './matrix-factorization.ts';
 import { gaussianMatrix, lowRankMatrix, spectrum } from './low-rank.ts';
 import { clone, frobNorm, gemm, zeros } from '../linalg/dense.ts';
 
@@ -66,5 +66,38 @@ describe('reduction to span(U, X₀) × span(V, Y₀)', () => {
       const scale = frobNorm(p.A) + frobNorm(X0) + frobNorm(p.Y0);
       for (let t = 0; t < a.length; t++) for (let k = 0; k < 3; k++) expect(Math.abs(a[t][k] - b[t][k])).toBeLessThanOrEqual(1e-9 * a[t][k] + 1e-13 * scale);
     }
+  });
+});
+
+describe('projection onto a thin orthonormal basis', () => {
+  it('gives QᵀX and ‖X − QQᵀX‖_F as the general products do, for odd and even shapes', async () => {
+    const { gemmTN } = await import('../linalg/dense.ts');
+    const { SubspaceDistance, haarOrthonormal } = await import('../linalg/decomp.ts');
+    const { Rng } = await import('../random/rng.ts');
+    for (const [m, k, d] of [[9, 3, 7], [8, 2, 8], [5, 5, 1], [13, 4, 10]]) {
+      const Q = haarOrthonormal(new Rng(m, 'Q'), m, k);
+      const X = gaussianMatrix(d, 'X', m, d, 1);
+      const { coef, off, norm } = projectOnto(Q, X);
+      expect(norm).toBeCloseTo(frobNorm(X), 12);
+      const ref = gemmTN(zeros(k, d), Q, X);
+      // sums of m terms in another order: |difference| ≤ 2γ_m Σ|q||x| ≤ 2γ_m √m ‖X‖_F per entry
+      const gamma = (m * Number.EPSILON) / 2 / (1 - (m * Number.EPSILON) / 2);
+      for (let i = 0; i < ref.data.length; i++) expect(Math.abs(coef.data[i] - ref.data[i])).toBeLessThanOrEqual(2 * gamma * Math.sqrt(m) * frobNorm(X));
+      const dist = new SubspaceDistance(Q, d).of(X);
+      expect(Math.abs(off - dist)).toBeLessThanOrEqual(4 * gamma * Math.sqrt(m * d) * frobNorm(X));
+      // X inside col(Q): the distance falls to roundoff
+      const inside = gemm(zeros(m, d), Q, ref);
+      expect(projectOnto(Q, inside).off).toBeLessThanOrEqual(4 * gamma * Math.sqrt(m * d) * frobNorm(inside));
+    }
+    expect(() => projectOnto(zeros(4, 2), zeros(3, 2))).toThrow(/same rows/);
+  });
+
+  it('reduces a zero Y₀ to zero without projecting it', () => {
+    const { p, U, V, sigma } = instance(6);
+    const X0 = gemm(zeros(8, 4), U, gaussianMatrix(6, 'P', 3, 4, 1));
+    const red = reduceFactorization({ A: p.A, X0, Y0: zeros(6, 4) }, U, sigma, V)!;
+    expect(Array.from(red.Y0.data).every((v) => v === 0)).toBe(true);
+    expect(red.Y0.rows).toBe(3);
+    expect(frobNorm(red.X0)).toBeCloseTo(frobNorm(X0), 12);
   });
 });

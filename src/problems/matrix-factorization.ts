@@ -6,7 +6,7 @@
  * equal (U, V have orthonormal columns).
  */
 import { axpy, clone, frobNorm, gemm, gemmNT, gemmTN, zeros, type Mat } from '../linalg/dense.ts';
-import { SubspaceDistance, orthonormalBasis } from '../linalg/decomp.ts';
+import { orthonormalBasis } from '../linalg/decomp.ts';
 
 export interface FactorizationProblem {
   /** Target m x n. */
@@ -40,23 +40,100 @@ export function gradient(p: FactorizationProblem, X: Mat, Y: Mat): { gX: Mat; gY
 const REDUCTION_TOL = 1e-12;
 
 /**
+ * The coefficients C = QᵀX (k x d) of X (m x d) on a Q (m x k) with orthonormal columns, and
+ * ‖X − QC‖_F, its distance to col(Q): the reduction's projection and its exactness check, sharing C;
+ * and ‖X‖_F, the scale of that check, from the same pass.
+ * k is small (a rank), so both passes keep a 2 x 4 block of results in registers and stream X, where
+ * the general products tile for large inner dimensions.
+ */
+export function projectOnto(Q: Mat, X: Mat): { coef: Mat; off: number; norm: number } {
+  const m = Q.rows, k = Q.cols, d = X.cols;
+  if (X.rows !== m) throw new RangeError(`projectOnto: Q ${m}x${k} and X ${X.rows}x${d} need the same rows`);
+  const coef = zeros(k, d);
+  const C = coef.data, U = Q.data, A = X.data;
+  const d4 = d - (d % 4);
+  // C = QᵀX: rows c, c+1 of C and columns l..l+3 accumulated over all m rows of X
+  for (let c = 0; c < k; c += 2) {
+    const two = c + 1 < k; // the last row of an odd k pairs with itself, its copy discarded
+    const c2 = two ? c + 1 : c;
+    for (let l = 0; l < d4; l += 4) {
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+      for (let i = 0; i < m; i++) {
+        const u = U[i * k + c], v = U[i * k + c2], x = i * d + l;
+        const a0 = A[x], a1 = A[x + 1], a2 = A[x + 2], a3 = A[x + 3];
+        s0 += u * a0; s1 += u * a1; s2 += u * a2; s3 += u * a3;
+        t0 += v * a0; t1 += v * a1; t2 += v * a2; t3 += v * a3;
+      }
+      const b = c * d + l;
+      C[b] = s0; C[b + 1] = s1; C[b + 2] = s2; C[b + 3] = s3;
+      if (two) {
+        C[b + d] = t0; C[b + d + 1] = t1; C[b + d + 2] = t2; C[b + d + 3] = t3;
+      }
+    }
+  }
+  for (let l = d4; l < d; l++) {
+    for (let c = 0; c < k; c++) {
+      let s0 = 0;
+      for (let i = 0; i < m; i++) s0 += U[i * k + c] * A[i * d + l];
+      C[c * d + l] = s0;
+    }
+  }
+  // ‖X − QC‖²_F: rows i, i+1 and columns l..l+3 of X − QC in registers; ‖X‖²_F alongside
+  let s = 0, xx = 0;
+  for (let i = 0; i < m; i += 2) {
+    const two = i + 1 < m;
+    const x = i * d, y = two ? x + d : x, ub = i * k, vb = two ? ub + k : ub;
+    for (let l = 0; l < d4; l += 4) {
+      let s0 = A[x + l], s1 = A[x + l + 1], s2 = A[x + l + 2], s3 = A[x + l + 3];
+      let t0 = A[y + l], t1 = A[y + l + 1], t2 = A[y + l + 2], t3 = A[y + l + 3];
+      xx += s0 * s0 + s1 * s1 + s2 * s2 + s3 * s3;
+      if (two) xx += t0 * t0 + t1 * t1 + t2 * t2 + t3 * t3;
+      for (let c = 0; c < k; c++) {
+        const u = U[ub + c], v = U[vb + c], b = c * d + l;
+        const c0 = C[b], c1 = C[b + 1], c2 = C[b + 2], c3 = C[b + 3];
+        s0 -= u * c0; s1 -= u * c1; s2 -= u * c2; s3 -= u * c3;
+        t0 -= v * c0; t1 -= v * c1; t2 -= v * c2; t3 -= v * c3;
+      }
+      s += s0 * s0 + s1 * s1 + s2 * s2 + s3 * s3;
+      if (two) s += t0 * t0 + t1 * t1 + t2 * t2 + t3 * t3;
+    }
+    for (let r = i; r < (two ? i + 2 : i + 1); r++) {
+      for (let l = d4; l < d; l++) {
+        let t = A[r * d + l];
+        xx += t * t;
+        for (let c = 0; c < k; c++) t -= U[r * k + c] * C[c * d + l];
+        s += t * t;
+      }
+    }
+  }
+  return { coef, off: Math.sqrt(s), norm: Math.sqrt(xx) };
+}
+
+function isZero(a: Mat): boolean {
+  const A = a.data;
+  for (let i = 0; i < A.length; i++) if (A[i] !== 0) return false;
+  return true;
+}
+
+/**
  * The reduced problem (diag(σ), UᵀX₀, VᵀY₀) when X₀, Y₀ lie in col(U), col(V) to REDUCTION_TOL
- * (relative); otherwise null. A must equal U diag(σ) Vᵀ.
+ * (relative); otherwise null. A must equal U diag(σ) Vᵀ. A zero Y₀ (initialization (2)) reduces to
+ * zero without a pass over it. The runner then reduces the width further, to the rank of the core
+ * (src/methods/factorization.ts).
  */
 export function reduceFactorization(p: FactorizationProblem, U: Mat, sigma: readonly number[], V: Mat): FactorizationProblem | null {
   const r = sigma.length;
   const d = p.X0.cols;
-  const offX = new SubspaceDistance(U, d).of(p.X0);
-  const offY = new SubspaceDistance(V, d).of(p.Y0);
-  if (offX > REDUCTION_TOL * Math.max(frobNorm(p.X0), Number.MIN_VALUE) || offY > REDUCTION_TOL * Math.max(frobNorm(p.Y0), Number.MIN_VALUE)) {
-    return null;
-  }
+  const inside = (x: Mat, q: Mat): Mat | null => {
+    if (isZero(x)) return zeros(r, d);
+    const { coef, off, norm } = projectOnto(q, x);
+    return off <= REDUCTION_TOL * norm ? coef : null;
+  };
+  const X0 = inside(p.X0, U);
+  const Y0 = X0 && inside(p.Y0, V);
+  if (!X0 || !Y0) return null;
   const A = zeros(r, r);
   for (let i = 0; i < r; i++) A.data[i * r + i] = sigma[i];
-  const X0 = zeros(r, d);
-  const Y0 = zeros(r, d);
-  gemmTN(X0, U, p.X0);
-  gemmTN(Y0, V, p.Y0);
   return { A, X0, Y0 };
 }
 

@@ -12,6 +12,7 @@ import {
   sampleSize,
   smallestWorkingSampleConstant,
   spectralInit,
+  spectralMatrices,
   spectralMatrix,
   symmetricEigen,
   type SignalMetrics,
@@ -158,6 +159,39 @@ describe('phase retrieval problem', () => {
     expect(smallestWorkingSampleConstant(p, 6, eta, 0)).toBe(Infinity);
     expect(() => smallestWorkingSampleConstant(p, 6, eta, target, 0)).toThrow(RangeError);
     expect(() => spectralMatrix(p, 0)).toThrow(RangeError);
+  });
+});
+
+describe('spectral matrices of nested designs', () => {
+  it('one pass gives, at every row count, the sum of the first m′ rank-one terms in row order, symmetric', () => {
+    const n = 7, m = 45;
+    const p = phaseRetrievalProblem(n, m, 4);
+    const counts = [1, 5, 5, 22, 45];
+    const Ys = spectralMatrices(p, counts);
+    counts.forEach((rows, c) => {
+      for (let r = 0; r < n; r++) {
+        for (let s2 = 0; s2 <= r; s2++) {
+          let sum = 0;
+          for (let j = 0; j < rows; j++) sum += p.y[j] * p.a[j * n + r] * p.a[j * n + s2];
+          expect(Object.is(Ys[c].get(r, s2), sum / rows)).toBe(true);
+          expect(Ys[c].get(s2, r)).toBe(Ys[c].get(r, s2));
+        }
+      }
+      expect(spectralMatrix(p, rows).to1DArray()).toEqual(Ys[c].to1DArray());
+    });
+    expect(() => spectralMatrices(p, [5, 4])).toThrow(RangeError);
+    expect(() => spectralMatrices(p, [46])).toThrow(RangeError);
+  });
+
+  it('the smallest working sample constant is the same with the full eigendecomposition passed in', () => {
+    const n = 12;
+    const p = phaseRetrievalProblem(n, sampleSize(n, 5), 8);
+    const eig = symmetricEigen(spectralMatrix(p));
+    for (const c1 of [0.1, 0.3, 0.5]) {
+      const eta = c1 / (Math.log(n) * p.normX2);
+      const target = 1 - (eta * p.normX2) / 2;
+      expect(smallestWorkingSampleConstant(p, 5, eta, target, 0.25, eig)).toBe(smallestWorkingSampleConstant(p, 5, eta, target));
+    }
   });
 });
 

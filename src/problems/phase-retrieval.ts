@@ -20,6 +20,7 @@
  */
 import { Matrix } from 'ml-matrix';
 import { symmetricEigen, type SymmetricEigen } from '../linalg/decomp.ts';
+import { rowDot, rowDots8 } from '../linalg/kernels.ts';
 import type { Observer } from '../claims/types.ts';
 import { Rng } from '../random/rng.ts';
 
@@ -66,23 +67,77 @@ export function sampleSize(n: number, sampleConstant: number): number {
 
 export { symmetricEigen, type SymmetricEigen } from '../linalg/decomp.ts';
 
-/** Y = (1/m′) Σ_{j<m′} yⱼ aⱼaⱼᵀ over the first m′ rows (default all). */
+/**
+ * Y = (1/m′) Σ_{j<m′} yⱼ aⱼaⱼᵀ over the first m′ rows (default all). Only the lower triangle is summed
+ * (entry (r, s), r ≥ s, as Σⱼ (yⱼ a_{jr}) a_{js} in the order of j) and mirrored: the symmetric
+ * eigensolver reads the lower triangle only.
+ */
 export function spectralMatrix(p: PhaseRetrievalProblem, rows = p.m): Matrix {
-  if (!(Number.isInteger(rows) && rows >= 1 && rows <= p.m)) throw new RangeError(`rows must be an integer in [1, ${p.m}], got ${rows}`);
+  return spectralMatrices(p, [rows])[0];
+}
+
+/**
+ * Y at each of the nested row counts (ascending) in one pass over the rows: the sums of the first m′
+ * rows are extended to the next count instead of being rebuilt, so every matrix has the bits
+ * spectralMatrix gives at its own count.
+ */
+export function spectralMatrices(p: PhaseRetrievalProblem, rowCounts: readonly number[]): Matrix[] {
   const { n, a, y } = p;
+  let prev = 0;
+  for (const rows of rowCounts) {
+    if (!(Number.isInteger(rows) && rows >= 1 && rows <= p.m)) throw new RangeError(`rows must be an integer in [1, ${p.m}], got ${rows}`);
+    if (rows < prev) throw new RangeError(`row counts must be ascending, got ${rows} after ${prev}`);
+    prev = rows;
+  }
   const S = new Float64Array(n * n);
-  for (let j = 0; j < rows; j++) {
-    const base = j * n;
+  const c = new Float64Array(4 * n);
+  const out: Matrix[] = [];
+  let done = 0;
+  for (const rows of rowCounts) {
+    addWeightedGram(S, c, a, y, n, done, rows);
+    done = rows;
+    const Y = new Matrix(n, n);
     for (let r = 0; r < n; r++) {
-      const c = y[j] * a[base + r];
-      if (c === 0) continue;
+      for (let s = 0; s <= r; s++) {
+        const v = S[r * n + s] / rows;
+        Y.set(r, s, v);
+        Y.set(s, r, v);
+      }
+    }
+    out.push(Y);
+  }
+  return out;
+}
+
+/**
+ * S[r, s] += Σ_{j0 ≤ j < j1} (yⱼ a_{jr}) a_{js} for r ≥ s, four rows j at a time: each entry still adds
+ * its terms one by one in the order of j (the bits of the plain rank-one updates), with a quarter of
+ * the loads and stores of S. `c` is scratch of length 4n.
+ */
+function addWeightedGram(S: Float64Array, c: Float64Array, a: Float64Array, y: Float64Array, n: number, j0: number, j1: number): void {
+  let j = j0;
+  for (; j + 3 < j1; j += 4) {
+    const b0 = j * n, b1 = b0 + n, b2 = b1 + n, b3 = b2 + n;
+    for (let r = 0; r < n; r++) {
+      c[r] = y[j] * a[b0 + r];
+      c[n + r] = y[j + 1] * a[b1 + r];
+      c[2 * n + r] = y[j + 2] * a[b2 + r];
+      c[3 * n + r] = y[j + 3] * a[b3 + r];
+    }
+    for (let r = 0; r < n; r++) {
+      const c0 = c[r], c1 = c[n + r], c2 = c[2 * n + r], c3 = c[3 * n + r];
       const row = r * n;
-      for (let s = 0; s < n; s++) S[row + s] += c * a[base + s];
+      for (let s = 0; s <= r; s++) S[row + s] = S[row + s] + c0 * a[b0 + s] + c1 * a[b1 + s] + c2 * a[b2 + s] + c3 * a[b3 + s];
     }
   }
-  const Y = new Matrix(n, n);
-  for (let r = 0; r < n; r++) for (let s = 0; s < n; s++) Y.set(r, s, S[r * n + s] / rows);
-  return Y;
+  for (; j < j1; j++) {
+    const base = j * n;
+    for (let r = 0; r < n; r++) {
+      const cr = y[j] * a[base + r];
+      const row = r * n;
+      for (let s = 0; s <= r; s++) S[row + s] += cr * a[base + s];
+    }
+  }
 }
 
 /** Spectral initialization of vanilla GD (Ma et al. 2020): z₀ = √(λ₁(Y)/3) u₁. */
@@ -128,20 +183,33 @@ export function phaseRetrievalLoss(p: PhaseRetrievalProblem, z: Float64Array): n
   return f / (4 * m);
 }
 
-/** out = ∇f(z), with `proj` a work buffer of length m; allocation-free. */
+/** Scratch of eight projections aⱼᵀz of one step. */
+const PROJ8 = new Float64Array(8);
+
+/**
+ * out = ∇f(z), with `proj` a work buffer of length m; allocation-free. Eight rows at a time: their
+ * projections are independent sums (each in the order of i), and out[i] adds their terms in the order
+ * of j, so the result has the bits of the row-by-row loops.
+ */
 export function phaseRetrievalGradient(p: PhaseRetrievalProblem, z: Float64Array, out: Float64Array, proj: Float64Array): Float64Array {
   const { n, m, a, y } = p;
-  for (let j = 0; j < m; j++) {
-    let s = 0;
-    const base = j * n;
-    for (let i = 0; i < n; i++) s += a[base + i] * z[i];
-    proj[j] = ((s * s - y[j]) * s) / m;
-  }
+  const s = PROJ8;
   out.fill(0);
-  for (let j = 0; j < m; j++) {
-    const c = proj[j];
-    const base = j * n;
-    for (let i = 0; i < n; i++) out[i] += c * a[base + i];
+  let j = 0;
+  for (; j + 7 < m; j += 8) {
+    rowDots8(a, j, n, z, s);
+    for (let q = 0; q < 8; q++) s[q] = ((s[q] * s[q] - y[j + q]) * s[q]) / m;
+    proj.set(s, j);
+    const c0 = s[0], c1 = s[1], c2 = s[2], c3 = s[3], c4 = s[4], c5 = s[5], c6 = s[6], c7 = s[7];
+    for (let i = 0, b = j * n; i < n; i++, b++) {
+      out[i] = out[i] + c0 * a[b] + c1 * a[b + n] + c2 * a[b + 2 * n] + c3 * a[b + 3 * n] + c4 * a[b + 4 * n] + c5 * a[b + 5 * n] + c6 * a[b + 6 * n] + c7 * a[b + 7 * n];
+    }
+  }
+  for (; j < m; j++) {
+    const sj = rowDot(a, j, n, z);
+    const c = ((sj * sj - y[j]) * sj) / m;
+    proj[j] = c;
+    for (let i = 0, base = j * n; i < n; i++) out[i] += c * a[base + i];
   }
   return out;
 }
@@ -196,6 +264,7 @@ export function runPhaseRetrievalGd(p: PhaseRetrievalProblem, z0: Float64Array, 
  * The smallest sample constant C on the grid {step, 2·step, …} up to `sampleConstant` such that the exact
  * local contraction factor ρ(I − 2ηY_{m′}) at m′ = ⌈C′ n ln n⌉ rows is at most `targetRate` for every grid
  * C′ from C to `sampleConstant` (nested designs). Infinity when it fails at `sampleConstant` itself.
+ * `fullEigen`, the eigendecomposition of Y over all m rows when the caller has it, is reused there.
  */
 export function smallestWorkingSampleConstant(
   p: PhaseRetrievalProblem,
@@ -203,17 +272,20 @@ export function smallestWorkingSampleConstant(
   stepSize: number,
   targetRate: number,
   gridStep = 0.25,
+  fullEigen?: SymmetricEigen,
 ): number {
   if (!(gridStep > 0)) throw new RangeError(`grid step must be positive, got ${gridStep}`);
   const grid: number[] = [];
   for (let k = 1; k * gridStep < sampleConstant - 1e-12; k++) grid.push(k * gridStep);
   grid.push(sampleConstant);
+  const rowCounts = grid.map((c) => Math.min(p.m, sampleSize(p.n, c)));
+  const matrices = spectralMatrices(p, rowCounts);
+  // from the top of the grid down: the answer is the last C′ of the unbroken run of working values
   let smallest = Infinity;
-  for (const c of grid) {
-    const rows = Math.min(p.m, sampleSize(p.n, c));
-    const ok = localContraction(symmetricEigen(spectralMatrix(p, rows)), stepSize) <= targetRate;
-    if (ok && smallest === Infinity) smallest = c;
-    if (!ok) smallest = Infinity;
+  for (let g = grid.length - 1; g >= 0; g--) {
+    const eig = fullEigen && rowCounts[g] === p.m ? fullEigen : symmetricEigen(matrices[g]);
+    if (localContraction(eig, stepSize) > targetRate) break;
+    smallest = grid[g];
   }
   return smallest;
 }

@@ -43,7 +43,7 @@ function rateTrial(params: PhaseParams, options: TrialOptions, o: RateOptions = 
   const s = phaseSetup(params);
   const metric = o.metric ?? 'distance';
   const normX = Math.sqrt(s.problem.normX2);
-  const smallestC = o.smallestC ? smallestWorkingSampleConstant(s.problem, params.sampleConstant, s.stepSize, s.rhoTheorem) : NaN;
+  const smallestC = o.smallestC ? smallestWorkingSampleConstant(s.problem, params.sampleConstant, s.stepSize, s.rhoTheorem, undefined, s.eig) : NaN;
   const derived: Record<string, number> = {
     n: params.n, m: s.m, sampleConstant: s.effectiveC, stepConstant: params.stepConstant, stepSize: s.stepSize,
     theoremRate: s.rhoTheorem, localContraction: s.rhoY, lambdaMinYRelative: s.eig.values[0] / s.problem.normX2,

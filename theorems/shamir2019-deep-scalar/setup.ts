@@ -18,7 +18,7 @@
  * the depth grid, the bracket (derivation in balanced-steps.ts) and the study.
  */
 import fc from 'fast-check';
-import { atLeast, balancedStart, balancedStepsToProduct, logUniform, stepsToProduct, type Source } from 'ratecheck';
+import { atLeast, balancedStart, balancedStepsToProductMany, logUniform, stepsToProduct, type Source } from 'ratecheck';
 
 export const PAPER = 'Shamir. Exponential Convergence Time of Gradient Descent for One-Dimensional Deep Linear Neural Networks. COLT 2019, PMLR 99:2691–2713';
 export const URL = 'https://proceedings.mlr.press/v99/shamir19a.html';
@@ -103,15 +103,16 @@ export interface BalancedStudy {
 /** Steps to ∏wᵢ ≥ ½ at every depth: the scalar recursion, or the k-dimensional GD with `dense`. */
 export function balancedStudy(p: BalancedParams, dense = false): BalancedStudy {
   const depths = balancedDepths(p);
-  const steps: number[] = [], lower: number[] = [], upper: number[] = [];
+  const lower: number[] = [], upper: number[] = [], caps: number[] = [];
   for (const k of depths) {
     const b = balancedBracket(p.initValue, k, p.stepSize);
-    const cap = Math.ceil(b.upper) + 1; // beyond the bracket: report Infinity, a violation
-    const spec = { stepSize: p.stepSize };
-    steps.push(dense ? stepsToProduct(balancedStart(p.initValue, k), spec, PRODUCT_LEVEL, cap) : balancedStepsToProduct(p.initValue, k, spec, PRODUCT_LEVEL, cap));
+    caps.push(Math.ceil(b.upper) + 1); // beyond the bracket: report Infinity, a violation
     lower.push(b.lower);
     upper.push(b.upper);
   }
+  const spec = { stepSize: p.stepSize };
+  // the scalar recursions of all depths in lockstep (the same counts as one depth at a time)
+  const steps = dense ? depths.map((k, j) => stepsToProduct(balancedStart(p.initValue, k), spec, PRODUCT_LEVEL, caps[j])) : balancedStepsToProductMany(p.initValue, depths, spec, PRODUCT_LEVEL, caps);
   return { depths, steps, lower, upper };
 }
 
