@@ -34,7 +34,7 @@ export const CUT_REASON = 'cut: the run did not stop at the deadline; the worker
 export const NOT_STARTED_REASON = 'the time limit ran out before the claim was started';
 
 export interface WorkerTask {
-  /** Also draw (and render) the claim's report figure here (the HTML report's traces), in parallel with the others. */
+  /** Also draw the claim's report figure here, from the traces kept while verifying it (`figures/kept.ts`). */
   figure?: boolean;
   index: number;
   claimId: string;
@@ -52,7 +52,7 @@ export interface WorkerTask {
 }
 
 export type WorkerReply =
-  | { index: number; ok: true; result: ClaimResult; figure?: DrawnFigure | null }
+  | { index: number; ok: true; result: ClaimResult; figure?: DrawnFigure | null; /** time spent drawing the figure, ms */ figureMs?: number }
   | { index: number; ok: false; message: string };
 
 export class WorkerFailure extends Error {
@@ -131,7 +131,7 @@ export function placeholderResult(task: WorkerTask, verdict: 'inconclusive' | 'e
 export async function verifyInPool(
   tasks: WorkerTask[],
   workers: number,
-  onResult?: (task: WorkerTask, result: ClaimResult, figure?: DrawnFigure | null) => void,
+  onResult?: (task: WorkerTask, result: ClaimResult, figure?: DrawnFigure | null, figureMs?: number) => void,
   options: { graceMs?: number } = {},
 ): Promise<ClaimResult[]> {
   const results: ClaimResult[] = new Array(tasks.length);
@@ -146,9 +146,9 @@ export async function verifyInPool(
   let failure: unknown;
   let next = 0;
 
-  const settle = (task: WorkerTask, result: ClaimResult, figure?: DrawnFigure | null) => {
+  const settle = (task: WorkerTask, result: ClaimResult, figure?: DrawnFigure | null, figureMs?: number) => {
     results[task.index] = result;
-    onResult?.(task, result, figure);
+    onResult?.(task, result, figure, figureMs);
   };
 
   const one = async (task: WorkerTask) => {
@@ -176,7 +176,7 @@ export async function verifyInPool(
     if (!reply.ok) {
       throw new WorkerFailure(`${task.claimId}: ${reply.message}`);
     }
-    settle(task, reply.result, reply.figure);
+    settle(task, reply.result, reply.figure, reply.figureMs);
   };
 
   // each lane takes the next task in catalog order when its previous one is done

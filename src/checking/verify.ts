@@ -11,10 +11,12 @@ import type { Claim, ProfileName } from '../claims/types.ts';
 import { iterationBudget, verifyClaim } from './runner.ts';
 import type { ClaimResult } from './result.ts';
 import { CounterexampleStore } from './store.ts';
-import { verifyInPool } from './pool.ts';
-import type { WorkerTask } from './worker.ts';
+import { ObservationParts } from './observe.ts';
+import { verifyInPool, type WorkerTask } from './pool.ts';
 import type { DrawnFigure } from '../reporting/html.ts';
-import { SCHEMA_VERSION, TOOL_VERSION, buildEntry, summarize, writeAtomic, type ClaimEntry, type Report } from '../reporting/report.ts';
+import { figureKeeper, verifiedFigure } from '../reporting/figures/kept.ts';
+import { SCHEMA_VERSION, TOOL_VERSION, attachPower, buildEntry, summarize, writeAtomic, type ClaimEntry, type Report } from '../reporting/report.ts';
+import type { PowerResult } from './power.ts';
 import { junitXml } from '../reporting/junit.ts';
 import { lockOutput, validateOutputs, writeReport } from '../reporting/write.ts';
 
@@ -61,10 +63,30 @@ export interface VerifyClaimsOptions {
   out?: string;
   /** Also write JUnit XML here. */
   junit?: string;
+  /** The target phase (a third of each claim's runs climb the ratio, src/checking/target.ts); default true. */
+  target?: boolean;
+  /** Write one JSON line per evaluated instance here (Hypothesis's observability format, src/checking/observe.ts). */
+  observe?: string;
   /** Called as each claim's result arrives. */
   onResult?: (claim: Claim<any>, result: ClaimResult, done: number, total: number) => void;
   /** Warnings (unusable stored counterexamples, ...). */
   warn?: (message: string) => void;
+  /** Where the run's time went, once the report is written (`--stats`, the benchmarks). */
+  onTimings?: (timings: VerifyTimings) => void;
+  /** Detection thresholds from `ratecheck power` to show beside the verdicts (JSON, Markdown and HTML reports). */
+  power?: readonly PowerResult[];
+}
+
+/** Where a verify run's time went, ms. */
+export interface VerifyTimings {
+  /** Wall-clock time until every claim's result was in (figures drawn beside them included). */
+  claimsMs: number;
+  /** Time spent drawing the report's figures from the kept traces, summed over the workers. */
+  figuresMs: number;
+  /** Wall-clock time of writing the report (the figures still to draw, the files, the JUnit XML). */
+  writeMs: number;
+  /** figuresMs + writeMs: what the report costs on top of verifying the claims. */
+  reportMs: number;
 }
 
 function asSource(c: Claim<any> | ClaimSource): ClaimSource {
@@ -77,16 +99,18 @@ function asSource(c: Claim<any> | ClaimSource): ClaimSource {
  * whole run: a second run on it is refused with "another ratecheck run holds <dir>" (a LockError).
  */
 export async function verifyClaims(claims: ReadonlyArray<Claim<any> | ClaimSource>, o: VerifyClaimsOptions = {}): Promise<Report> {
-  validateOutputs({ out: o.out, junit: o.junit, store: o.store });
+  validateOutputs({ out: o.out, junit: o.junit, store: o.store, observe: o.observe });
   const lock = o.out !== undefined ? lockOutput(o.out) : undefined;
+  const parts = o.observe !== undefined ? new ObservationParts(o.observe) : undefined;
   try {
-    return await verifyUnlocked(claims, o);
+    return await verifyUnlocked(claims, o, parts);
   } finally {
+    parts?.dispose();
     lock?.release();
   }
 }
 
-async function verifyUnlocked(claims: ReadonlyArray<Claim<any> | ClaimSource>, o: VerifyClaimsOptions): Promise<Report> {
+async function verifyUnlocked(claims: ReadonlyArray<Claim<any> | ClaimSource>, o: VerifyClaimsOptions, parts?: ObservationParts): Promise<Report> {
   const started = performance.now();
   let selected = claims.map(asSource);
   if (o.shard) {
@@ -108,7 +132,7 @@ async function verifyUnlocked(claims: ReadonlyArray<Claim<any> | ClaimSource>, o
   const tasks: WorkerTask[] = selected.map(({ claim, file, module }, index) => {
     const maxIterations = iterationBudget(claim as Claim<unknown>, { maxIterations: o.maxIterations, iterationScale: profile.iterationScale });
     const stored = store && !claim.aggregate ? store.usable(claim, maxIterations, warn) : [];
-    return { index, claimId: claim.id, expected: claim.expected, claimFile: file, catalogModule: module, profile: profileName, deadline, figure: outDir !== undefined, options: { runs, seed, maxIterations, dense, replayFirst: stored } };
+    return { index, claimId: claim.id, expected: claim.expected, claimFile: file, catalogModule: module, profile: profileName, deadline, figure: outDir !== undefined, options: { runs, seed, maxIterations, dense, replayFirst: stored, ...(o.target === false ? { target: false } : {}), ...(parts ? { observe: parts.part(index) } : {}) } };
   });
   const reloadable = tasks.every((t) => t.claimFile !== undefined || t.catalogModule !== undefined);
   // never more workers than cores (the CLI says so); with a deadline, claims run on worker threads even
@@ -117,8 +141,10 @@ async function verifyUnlocked(claims: ReadonlyArray<Claim<any> | ClaimSource>, o
   const inPool = reloadable && (workers > 1 || deadline !== undefined);
   let done = 0;
   const figures = new Map<string, DrawnFigure | null>();
-  const onResult = (task: WorkerTask, result: ClaimResult, figure?: DrawnFigure | null) => {
+  let figuresMs = 0;
+  const onResult = (task: WorkerTask, result: ClaimResult, figure?: DrawnFigure | null, figureMs = 0) => {
     done++;
+    figuresMs += figureMs;
     if (figure !== undefined) figures.set(task.claimId, figure);
     o.onResult?.(selected[task.index].claim, result, done, tasks.length);
   };
@@ -128,15 +154,20 @@ async function verifyUnlocked(claims: ReadonlyArray<Claim<any> | ClaimSource>, o
   } else {
     results = tasks.map((task) => {
       const { claim } = selected[task.index];
-      const result = verifyClaim(claim, {
+      const keeper = outDir !== undefined ? figureKeeper(claim, seed) : undefined;
+      const result = verifyClaim(keeper ? keeper.claim : claim, {
         ...task.options,
         timeLimitMs: deadline !== undefined ? Math.max(0, deadline - Date.now()) : undefined,
         params: claim.profiles?.[profileName],
       });
-      onResult(task, result);
+      const drawing = performance.now();
+      const figure = outDir !== undefined ? verifiedFigure(claim, result, { dense, deadline, keeper }) : undefined;
+      onResult(task, result, figure, performance.now() - drawing);
       return result;
     });
   }
+  parts?.merge(tasks.length);
+  const claimsDone = performance.now();
   const entries: ClaimEntry[] = selected.map(({ claim, file }, i) => {
     const result = results[i];
     if (store && result.counterexample && !result.counterexample.aggregate) store.add(claim.id, result.counterexample.params);
@@ -151,6 +182,7 @@ async function verifyUnlocked(claims: ReadonlyArray<Claim<any> | ClaimSource>, o
     summary: { ...summarize(entries), wallTimeMs: Math.round(performance.now() - started) },
     claims: entries,
   };
+  if (o.power) attachPower(report, o.power);
   // the deadline covers the whole run: past it, figures not drawn yet are skipped
   const skipped = new Map<string, string>();
   if (deadline !== undefined && Date.now() >= deadline) for (const { claim } of selected) if (!figures.has(claim.id)) skipped.set(claim.id, 'drawing it was skipped, the time limit had run out');
@@ -159,5 +191,7 @@ async function verifyUnlocked(claims: ReadonlyArray<Claim<any> | ClaimSource>, o
     mkdirSync(dirname(resolve(o.junit)), { recursive: true });
     writeAtomic(resolve(o.junit), junitXml(report));
   }
+  const writeMs = performance.now() - claimsDone;
+  o.onTimings?.({ claimsMs: claimsDone - started, figuresMs, writeMs, reportMs: figuresMs + writeMs });
   return report;
 }

@@ -8,9 +8,9 @@ import { isMainThread, type MessagePort } from 'node:worker_threads';
 import { ClaimDefect, type Claim } from '../claims/types.ts';
 import { verifyClaim } from './runner.ts';
 import { builtinClaims, loadCatalogModule, loadClaimFile } from '../cli/load.ts';
-import { loadRenderer } from '../reporting/figures/render.ts';
-import { buildEntry, type CounterexampleFile } from '../reporting/report.ts';
-import { drawEntryFigure, figureWanted, type DrawnFigure } from '../reporting/html.ts';
+import type { CounterexampleFile } from '../reporting/report.ts';
+import type { DrawnFigure } from '../reporting/html.ts';
+import { figureKeeper, verifiedFigure } from '../reporting/figures/kept.ts';
 import { replayCounterexample, type ReplayOutcome } from './replay.ts';
 import { tighten, type TightenOptions, type TightenResult } from './tighten.ts';
 import type { WorkerReply, WorkerTask } from './pool.ts';
@@ -54,23 +54,17 @@ export async function handle(task: WorkerTask): Promise<WorkerReply> {
     const claim = await findClaim(task);
     if (!claim) return { index: task.index, ok: false, message: `unknown claim id '${task.claimId}'` };
     const params = task.profile ? claim.profiles?.[task.profile] : undefined;
-    const result = guarded(() => verifyClaim(claim, { ...task.options, params, deadline: task.deadline }));
+    // with a report to write, the claim keeps the traces its figure draws while it is verified
+    const keeper = task.figure ? figureKeeper(claim, task.options.seed) : undefined;
+    const result = guarded(() => verifyClaim(keeper ? keeper.claim : claim, { ...task.options, params, deadline: task.deadline }));
     // let timers the claim armed fire now, so that one that throws takes down this task, not the next
     await new Promise((r) => setTimeout(r, 0));
     task.port?.postMessage({ result });
-    let figure: DrawnFigure | null | undefined;
-    // after the deadline no figure is drawn: the deadline covers the whole run; and only the figures
-    // the report shows are drawn
-    const entry = task.figure ? buildEntry(claim, result, '') : undefined;
-    if (entry && figureWanted(entry) && !(task.deadline !== undefined && Date.now() >= task.deadline)) {
-      try {
-        await loadRenderer();
-        figure = guarded(() => drawEntryFigure(entry, claim, { samples: 1, dense: task.options.dense ?? false }));
-      } catch {
-        figure = undefined; // the report draws it (and reports the failure) itself
-      }
-    }
-    return { index: task.index, ok: true, result, figure };
+    // after the deadline no figure is drawn: the deadline covers the whole run; and only the figures the
+    // report shows are drawn (a figure that fails is drawn again, and its failure reported, by the report)
+    const drawing = performance.now();
+    const figure: DrawnFigure | null | undefined = task.figure ? verifiedFigure(claim, result, { dense: task.options.dense ?? false, deadline: task.deadline, keeper, guard: guarded }) : undefined;
+    return { index: task.index, ok: true, result, figure, figureMs: performance.now() - drawing };
   } catch (e) {
     return { index: task.index, ok: false, message: e instanceof Error ? e.message : String(e) };
   }

@@ -17,7 +17,6 @@ import { accessSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, read
 import { basename, dirname, join, parse, resolve, sep } from 'node:path';
 import { counterexampleFile, counterexampleFileName, markdownReport, toJson, writeAtomic, type Report } from './report.ts';
 import { htmlReport, type HtmlReportOptions } from './html.ts';
-import { loadRenderer } from './figures/render.ts';
 import { acquireLock, type Lock } from '../checking/lock.ts';
 import { realPath } from './paths.ts';
 
@@ -127,11 +126,12 @@ function checkFileOption(path: string | undefined, label: string): void {
 /**
  * Check the output paths of a run before anything runs, creating nothing: the report directory and
  * the store must be (or be creatable as) writable directories, the report directory either new, empty,
- * or a previous report; the JUnit file a writable regular file (or creatable). Throws OutputError.
+ * or a previous report; the JUnit and observation files writable regular files (or creatable). Throws OutputError.
  */
-export function validateOutputs(o: { out?: string; junit?: string; store?: string }, names: { out?: string; junit?: string; store?: string } = {}): void {
+export function validateOutputs(o: { out?: string; junit?: string; store?: string; observe?: string }, names: { out?: string; junit?: string; store?: string; observe?: string } = {}): void {
   checkDirOption(o.out, names.out ?? 'out', true);
   checkFileOption(o.junit, names.junit ?? 'junit');
+  checkFileOption(o.observe, names.observe ?? 'observe');
   checkDirOption(o.store, names.store ?? 'store', false);
   if (o.out !== undefined && o.store !== undefined && resolve(o.out) === resolve(o.store)) {
     throw new OutputError(`${names.out ?? 'out'} and ${names.store ?? 'store'} must be different directories`);
@@ -180,7 +180,6 @@ export async function writeReport(outDir: string, report: Report, html: HtmlRepo
   };
   for (const [s, h] of handlers) process.on(s, h);
   try {
-    if (html.figures ?? true) await loadRenderer();
     mkdirSync(join(staging, 'counterexamples'));
     for (const e of report.claims) {
       const cx = counterexampleFile(e, report.options.dense);

@@ -5,7 +5,7 @@
  * the primary bound at every compared iteration (above the roundoff floor).
  */
 import fc from 'fast-check';
-import { checkInstance, type StopReason, type Violation } from '../../checking/instance.ts';
+import { RATE_BUDGET_CAP, checkInstance, type StopReason, type Violation } from '../../checking/instance.ts';
 import type { Bound, Claim } from '../../claims/types.ts';
 import { fmtNumber } from '../report.ts';
 import { PALETTE, lineFigure, thinIndices, type Figure, type Row } from './spec.ts';
@@ -36,6 +36,14 @@ export interface TraceRun {
   error?: string;
 }
 
+/** Traces kept while a claim was verified (`kept.ts`), for its figure. */
+export interface KeptTraces {
+  /** The tightest instance's run, when kept. */
+  tightest?: Omit<TraceRun, 'label'>;
+  /** Each sample's run, in order (undefined: not kept). */
+  samples: (Omit<TraceRun, 'label'> | undefined)[];
+}
+
 export interface TraceOptions {
   maxIterations: number;
   dense?: boolean;
@@ -54,7 +62,8 @@ export function traceInstance<P>(claim: Claim<P>, params: P, label: string, opti
   };
   const base = { label, params, failedHypotheses: [] as string[], metric: '', relation: 'le' as const, cite: '', t: [], observed: [], bound: [], floor: 0, maxRatio: 0, stop: 'method' as StopReason };
   try {
-    const res = checkInstance(spy, params, { maxIterations: options.maxIterations, dense: options.dense, record: true });
+    // the budget cap verify gives an instance whose bound declares its rate: the same trajectory as verified
+    const res = checkInstance(spy, params, { maxIterations: options.maxIterations, dense: options.dense, record: true, budgetCap: options.maxIterations * RATE_BUDGET_CAP });
     return {
       ...base,
       hypothesesMet: res.hypothesesMet,

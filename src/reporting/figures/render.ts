@@ -2,7 +2,7 @@
  * Rendering: vega-lite compiles a figure's spec to vega, and vega's headless SVG renderer draws it in
  * Node, with no browser. `renderSvg` is vega's own `view.toSVG()`; `renderSvgSync` draws the same SVG
  * without awaiting (the data are inline, so the dataflow runs synchronously and nothing is loaded),
- * for callers that cannot await, such as the report writer. Each figure is written as NAME.svg next
+ * for callers that cannot await. (The HTML report draws its per-claim figures without vega, lines-svg.ts.) Each figure is written as NAME.svg next
  * to NAME.json, the JSON it was drawn from.
  */
 import { mkdirSync } from 'node:fs';

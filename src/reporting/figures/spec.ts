@@ -21,6 +21,8 @@ export interface Figure {
   meta?: Record<string, unknown>;
   /** Estimated width of the drawing in pixels: the caption drawn inside the SVG is wrapped to it. */
   width?: number;
+  /** What a panels-of-lines figure was made from (`lineFigure`): enough to draw it without vega (`lines-svg.ts`). */
+  lines?: LineFigureOptions;
 }
 
 /** Average advance of one character of DejaVu Sans, as a fraction of the font size. */
@@ -356,7 +358,7 @@ export function lineFigure(o: LineFigureOptions): Figure {
   let width = 0;
   for (let c = 0; c < columns; c++) width += Math.max(...panelWidths.filter((_, i) => i % columns === c));
   if (!o.independentLegends) width += legendWidth(o.panels.flatMap((p) => [p.color, p.dash]));
-  return { name: o.name, title: o.title, caption: o.caption, spec, meta: o.meta, width };
+  return { name: o.name, title: o.title, caption: o.caption, spec, meta: o.meta, width, lines: o };
 }
 
 export interface HeatmapOptions {
