@@ -5,6 +5,7 @@
 import type fc from 'fast-check';
 import type { Hypothesis, Verdict } from '../claims/types.ts';
 import type { StopReason, Violation } from './instance.ts';
+import type { TargetSummary } from './target.ts';
 
 export interface VerifyOptions {
   runs: number;
@@ -18,6 +19,8 @@ export interface VerifyOptions {
   maxIterations?: number;
   /** Multiplies the claim's iteration budget (profiles). */
   iterationScale?: number;
+  /** Cap of the budgets derived from a bound's declared rate, in multiples of the iteration budget (default RATE_BUDGET_CAP; 1 turns them off). */
+  rateBudgetCap?: number;
   dense?: boolean;
   /** Instances tried first, before the claim's own examples (e.g. stored counterexamples). */
   replayFirst?: unknown[];
@@ -25,6 +28,10 @@ export interface VerifyOptions {
   params?: fc.Arbitrary<unknown>;
   /** The claim's own seed, instead of the one derived from (seed, id): replays of aggregate studies. */
   claimSeed?: number;
+  /** The target phase (src/checking/target.ts): a third of the runs climb the ratio instead of being drawn (default true). */
+  target?: boolean;
+  /** Append one JSON line per evaluated instance to this file, in one write when the claim is done (src/checking/observe.ts). */
+  observe?: string;
 }
 
 export interface Counterexample {
@@ -39,6 +46,12 @@ export interface Counterexample {
   maxIterations: number;
   /** For aggregate claims: the study is the counterexample; replay reruns it with the same seed and runs. */
   aggregate?: { runs: number; statistic: string; value: number };
+  /**
+   * 'target': the target phase found the violation; fast-check shrank `example` (the instance found),
+   * so `fc.check(property, { seed, path, examples: [[example]] })` replays it.
+   */
+  foundBy?: 'target';
+  example?: unknown;
 }
 
 export interface Tightest {
@@ -48,18 +61,35 @@ export interface Tightest {
   metric: string;
 }
 
+/**
+ * Where the comparisons stopped, over the instances meeting the hypotheses: the last compared iteration
+ * (min / median / max), how the trajectories stopped (`stops`: floor, budget, method, violation,
+ * deadline), the instances that reached the roundoff floor and those stopped at the iteration budget,
+ * and how far the primary bound decayed before its last comparison (`decay`, log10 of bound(last) /
+ * bound(first): −9 is nine decades). `truncated`: more than half of the instances stopped at the budget
+ * while their bound was still decaying (median decay below 0), so "for all t" was checked over part of
+ * the bound's decay only; a bound that does not decay (an invariant) has no floor to reach.
+ */
 export interface HorizonSummary {
   min: number;
   median: number;
   max: number;
   stops: Partial<Record<StopReason, number>>;
+  reachedFloor?: number;
+  stoppedAtBudget?: number;
+  /** Instances that stopped another way (the method returned, a violation, the deadline). */
+  stoppedOtherwise?: number;
+  decay?: { min: number; median: number; max: number };
+  /** Per-instance iteration budgets (min / median / max): they differ when derived from a declared rate. */
+  budget?: { min: number; median: number; max: number };
+  truncated?: boolean;
 }
 
 export interface ClaimResult {
   id: string;
   expected: Verdict;
   verdict: Verdict;
-  /** Instances generated (the shrinking phase is not counted). */
+  /** Instances checked: drawn, and searched by the target phase (`target` splits them); shrinking candidates and targeted candidates outside the claim's domain or missing a hypothesis are not counted. */
   instances: number;
   /** Of those, the ones meeting every hypothesis (the only ones compared). */
   hypothesesMet: number;
@@ -80,6 +110,10 @@ export interface ClaimResult {
   comparedIterations: number;
   /** Instances cut at the deadline (their trajectories are incomplete). */
   cut?: number;
+  /** The target phase: instances generated and targeted, and the best ratio each reached (absent with target: false and for aggregate claims). */
+  target?: TargetSummary;
+  /** A `holds` whose instances mostly stopped at the iteration budget (horizon.truncated): shown as `holds (truncated)`. */
+  truncated?: boolean;
   /** For the `error` verdict: what the claim threw, and on which instance parameters. */
   error?: ClaimError;
 }

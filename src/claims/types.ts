@@ -65,6 +65,14 @@ export interface Bound {
   floor: number;
   /** Relative tolerance of the comparison (default 1e-9). */
   rtol?: number;
+  /**
+   * Roundoff scale: the magnitude, in the metric's units, of the stored quantities the metric is a
+   * difference of (‖x*‖ for ‖x_t − x*‖, ‖A‖_F for ‖X_tY_tᵀ − A‖_F). The comparison then allows an absolute
+   * 4·eps·scale·min(t + 1, amplification) on top of the relative tolerance (README, "Reading a verdict").
+   */
+  scale?: number;
+  /** Steps over which rounding errors accumulate at most (1/(1 − ρ) for a ρ-contraction; default t + 1). */
+  amplification?: number;
   /** Equation or derivation the bound comes from. */
   cite: string;
   /**
@@ -167,6 +175,14 @@ export interface Claim<P = unknown> {
    * numeric field of the parameters.
    */
   mutate?(params: P, random: () => number): P;
+  /**
+   * Structure the targeted search (`tighten`, verify's target phase) can exploit: `structured(p)` maps
+   * an instance to instances of the family where the worst case is known to lie (for a linear method on
+   * a quadratic, the same spectrum started on one eigen-mode; spectra with two or three distinct
+   * eigenvalues; gradient descent's one-dimensional Huber worst case). They are tried on the best
+   * instances before the general search and become its starting points.
+   */
+  search?: { structured?(params: P, random: () => number): P[] };
   instantiate(params: P, options: TrialOptions): Trial;
 }
 

@@ -157,3 +157,39 @@ export function withConstruction<P>(base: Claim<P>, instantiate: Claim<P>['insta
 export function withParams<P>(base: Claim<P>, change: (params: P) => P, info: VariantInfo<P>): Claim<P> {
   return recordOrigin({ ...variant(base, info), instantiate: (p, options) => base.instantiate(change(p), options) });
 }
+
+/** Selects the primary bound (the first), the default of the mutation transforms below. */
+export const primaryBound: BoundSelector = (_b, i) => i === 0;
+
+/**
+ * The base claim with the selected bounds (default: the primary one) made stronger by a fraction ε: an
+ * upper bound multiplied by 1 − ε, a lower bound by 1 + ε. The mutant of mutation analysis
+ * (`ratecheck power`): the smallest ε a verify refutes is the claim's detection threshold on its scale.
+ */
+export function strengthenedBound<P>(base: Claim<P>, epsilon: number, info: VariantInfo<P> & { metric?: BoundSelector }): Claim<P> {
+  if (!(epsilon > 0 && epsilon < 1)) throw new RangeError(`${info.id}: ε must lie in (0, 1) (got ${epsilon})`);
+  return variant(base, info, (trial) =>
+    mapBounds(trial, info.metric ?? primaryBound, (b) => {
+      const k = b.relation === 'le' ? 1 - epsilon : 1 + epsilon;
+      return { ...b, value: (t, m) => k * b.value(t, m), cite: `${k} × (${b.cite})` };
+    }),
+  );
+}
+
+/**
+ * The base claim with the exponent of the selected bounds' declared rate raised by a fraction ε (default:
+ * the primary bound): C(t)·qᵗ becomes C(t)·q^{(1+ε)t}, i.e. value(t)·q^{εt} for an upper bound (a
+ * faster rate) and value(t)·q^{−εt} for a lower bound (a slower one). A selected bound that declares no
+ * `rate` is a defect of the mutant (an error).
+ */
+export function raisedRate<P>(base: Claim<P>, epsilon: number, info: VariantInfo<P> & { metric?: BoundSelector }): Claim<P> {
+  if (!(epsilon > 0)) throw new RangeError(`${info.id}: ε must be positive (got ${epsilon})`);
+  return variant(base, info, (trial) =>
+    mapBounds(trial, info.metric ?? primaryBound, (b) => {
+      const q = b.rate;
+      if (!(q !== undefined && q > 0 && q < 1)) throw new Error(`${info.id}: the bound on ${b.metric} of ${base.id} declares no rate in (0, 1) (got ${q})`);
+      const e = b.relation === 'le' ? epsilon : -epsilon;
+      return { ...b, rate: q ** (1 + e), value: (t, m) => b.value(t, m) * q ** (e * t), cite: `(${b.cite}) with its rate ${q.toPrecision(6)} raised to the power ${1 + e}` };
+    }),
+  );
+}

@@ -197,4 +197,13 @@ describe('writeReport', () => {
     for (const f of ['report.json', 'report.md', 'report.html']) expect(existsSync(join(dir, f))).toBe(true);
     expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain('scalar.never-met');
   });
+
+  it('shows a truncated horizon on the badge and in the facts', () => {
+    const h = { min: 1, median: 2, max: 3, stops: { budget: 3 }, reachedFloor: 0, stoppedAtBudget: 3, stoppedOtherwise: 0, decay: { min: -2, median: -1, max: -0.5 }, truncated: true };
+    const html = htmlReport(reportOf([{ ...holds, horizon: h, truncated: true }]), {});
+    expect(html).toContain('holds <small>(truncated)</small>');
+    expect(html).toContain('floor 0, budget 3');
+    const power = { claimId: holds.id, runs: 3, seed: 1, claimSeed: 2, range: [1e-4, 0.5] as [number, number], base: { verdict: 'holds' as const, instances: 3, hypothesesMet: 3, maxRatio: 1 }, families: [{ family: 'rate' as const, description: 'd', status: 'found' as const, threshold: 0.019, heldAt: 0.016, probes: [] }], hypotheses: [], timeMs: 5 };
+    expect(htmlReport(reportOf([{ ...holds, power }]), {})).toContain('rate 1.9%');
+  });
 });

@@ -11,13 +11,15 @@
  * interval for O(·) claims (`loglog.ts`). Figures are compacted (`svg-compact.ts`) to keep the page small.
  */
 import type { Claim } from '../claims/types.ts';
-import { figureOfMerit, fmtNumber, type ClaimEntry, type Report } from './report.ts';
+import { figureOfMerit, fmtNumber, horizonText, type ClaimEntry, type Report } from './report.ts';
+import { powerSummary } from '../checking/power.ts';
 import { exponentData, exponentSvg } from './loglog.ts';
 import { mathHtml } from './math.ts';
 import { compactSvg } from './svg-compact.ts';
-import { claimFigure, sampleParams, traceInstance, type TraceRun } from './figures/claims.ts';
+import { claimFigure, sampleParams, traceInstance, type KeptTraces, type TraceRun } from './figures/claims.ts';
 import { inlineSvg, renderSvgSync } from './figures/render.ts';
 import type { Figure } from './figures/spec.ts';
+import { lineFigureSvg } from './figures/lines-svg.ts';
 
 export interface HtmlReportOptions {
   /** Claims to draw figures from, looked up by id (without them, the report has no per-claim figures). */
@@ -41,17 +43,31 @@ export function claimAnchor(id: string): string {
   return `claim-${id.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
 }
 
-/** A figure for one claim entry: traces of the tightest instance (or counterexample) and a sample. */
-export function entryFigure(entry: ClaimEntry, claim: Claim<unknown>, o: { samples: number; dense: boolean }): Figure | null {
+/** What entryFigure needs: how many instances to sample, and the traces kept while verifying (`figures/kept.ts`), if any. */
+export interface EntryFigureOptions {
+  samples: number;
+  dense: boolean;
+  kept?: KeptTraces;
+}
+
+/**
+ * A figure for one claim entry: traces of the tightest instance (or counterexample) and a sample, taken
+ * from the traces kept while verifying where there are some, otherwise from a run of each instance.
+ */
+export function entryFigure(entry: ClaimEntry, claim: Claim<unknown>, o: EntryFigureOptions): Figure | null {
   if (claim.aggregate) return null;
   const traceOptions = { maxIterations: entry.maxIterations, dense: o.dense };
   let focus: TraceRun | null = null;
   if (entry.counterexample) {
     focus = traceInstance(claim, entry.counterexample.params, 'counterexample', { ...traceOptions, maxIterations: entry.counterexample.maxIterations });
   } else if (entry.tightest) {
-    focus = traceInstance(claim, entry.tightest.params, 'tightest', traceOptions);
+    const kept = o.kept?.tightest;
+    focus = kept ? { ...kept, label: 'tightest' } : traceInstance(claim, entry.tightest.params, 'tightest', traceOptions);
   }
-  const samples = sampleParams(claim, entry.seed, o.samples).map((p, i) => traceInstance(claim, p, `sample ${i + 1}`, traceOptions));
+  const samples = sampleParams(claim, entry.seed, o.samples).map((p, i) => {
+    const kept = o.kept?.samples[i];
+    return kept ? { ...kept, label: `sample ${i + 1}` } : traceInstance(claim, p, `sample ${i + 1}`, traceOptions);
+  });
   return claimFigure({
     id: entry.id,
     statement: entry.statement,
@@ -67,10 +83,10 @@ export interface DrawnFigure {
   svg: string;
 }
 
-/** entryFigure rendered to SVG (the costly part, which the verify workers do in parallel). */
-export function drawEntryFigure(entry: ClaimEntry, claim: Claim<unknown>, o: { samples: number; dense: boolean }): DrawnFigure | null {
+/** entryFigure drawn as SVG: straight from its panels (`figures/lines-svg.ts`), with vega only for another kind of figure. */
+export function drawEntryFigure(entry: ClaimEntry, claim: Claim<unknown>, o: EntryFigureOptions): DrawnFigure | null {
   const fig = entryFigure(entry, claim, o);
-  return fig ? { caption: fig.caption, svg: renderSvgSync(fig.spec) } : null;
+  return fig ? { caption: fig.caption, svg: fig.lines ? lineFigureSvg(fig.lines) : renderSvgSync(fig.spec) } : null;
 }
 
 /** Whether a per-instance figure says something: a claim that holds, or a verdict that is not as expected. */
@@ -79,10 +95,10 @@ export function figureWanted(entry: Pick<ClaimEntry, 'asExpected' | 'verdict'>):
 }
 
 /** The verdict as a badge: calm when as expected (an expected refutation is good news), red when not. */
-function badge(e: Pick<ClaimEntry, 'verdict' | 'expected' | 'asExpected'>): string {
+function badge(e: Pick<ClaimEntry, 'verdict' | 'expected' | 'asExpected' | 'truncated'>): string {
   const v = escapeHtml(e.verdict);
   if (!e.asExpected) return `<span class="badge b-bad">${v} <small>(expected ${escapeHtml(e.expected)})</small></span>`;
-  if (e.verdict === 'holds') return '<span class="badge b-ok">holds</span>';
+  if (e.verdict === 'holds') return e.truncated ? '<span class="badge b-ok">holds <small>(truncated)</small></span>' : '<span class="badge b-ok">holds</span>';
   if (e.verdict === 'refuted') return '<span class="badge b-exp">refuted as expected</span>';
   return `<span class="badge b-neutral">${v}</span>`;
 }
@@ -247,6 +263,10 @@ function claimSection(e: ClaimEntry, figureHtml: string): string {
   if (e.maxRatio !== null) facts.push(['max ratio', escapeHtml(fmtNumber(e.maxRatio, 6))]);
   if (typeof e.comparedIterations === 'number') facts.push(['compared', `${e.comparedIterations} iterations compared with their bounds`]);
   if (e.horizon) facts.push(['horizon', `compared up to t = ${e.horizon.min} / ${e.horizon.median} / ${e.horizon.max} (min / median / max)`]);
+  if (e.horizon && typeof e.horizon.reachedFloor === 'number') {
+    facts.push(['reached the floor', `${escapeHtml(horizonText(e.horizon))}${e.truncated ? ' <strong>(truncated: most instances stopped at the iteration budget)</strong>' : ''}`]);
+  }
+  if (e.power) facts.push(['detection threshold', `${escapeHtml(powerSummary(e.power))} <span class="muted">(ratecheck power: the smallest strengthening of the bound, or of its rate exponent, refuted)</span>`]);
   if (e.reason) facts.push(['note', mathHtml(e.reason)]);
   parts.push(kvTable(facts, 'kv facts'));
   const stops = Object.entries(e.horizon?.stops ?? {});
@@ -305,7 +325,7 @@ const GLOSSARY = `<details class="help"><summary>How to read this report</summar
 <span class="badge b-neutral">vacuous</span>: the hypotheses were rarely met; <span class="badge b-neutral">inconclusive</span>: cut short or nothing compared.
 A verdict that differs from the expected one is in <span class="badge b-bad">red</span>, and its card is open.</p>
 <p><strong>Measure.</strong> The ratio observed/bound (bound/observed for lower bounds) at the worst compared iteration, above 1 violates; for a refuted claim, the shrunk counterexample's ratio; for a with-probability claim, the p-value and failures; for an O(·) claim, the fitted exponent against the claimed one.
-<strong>Horizon</strong>: the last compared iteration over the instances; comparisons stop where the bound falls below its roundoff floor.</p>
+<strong>Horizon</strong>: the last compared iteration over the instances; comparisons stop where the bound falls below its roundoff floor, or at the iteration budget. A claim whose instances mostly stopped at the budget <em>holds (truncated)</em>: "for all t" was checked over part of the bound's decay only (the decay, in decades, is given).</p>
 <p><strong>Sources.</strong> The tag after a theorem says how directly the statement comes from the paper: ${Object.entries(CONFIDENCE).map(([k, v]) => `[${escapeHtml(k)}] ${escapeHtml(v)}`).join('; ')}.
 The reference link is the paper itself.</p>
 </div></details>`;

@@ -57,4 +57,10 @@ describe('JUnit XML', () => {
     expect(failureDetail(cut)).toBe('a.cut: expected holds, got inconclusive\nthe time limit ran out');
     expect(failureDetail(entry('a.x', { verdict: 'refuted', asExpected: false, counterexample: cx() }))).toMatch(/seed: \? \(claim seed 99\)/);
   });
+
+  it('carries the horizon counts and the truncation as properties', () => {
+    const h = { min: 1, median: 2, max: 3, stops: { floor: 1, budget: 2 }, reachedFloor: 1, stoppedAtBudget: 2, stoppedOtherwise: 0, truncated: true };
+    const xml = junitXml(report([entry('a.cut', { horizon: h, truncated: true })]));
+    expect(xml).toContain('<property name="reachedFloor" value="1"/><property name="stoppedAtBudget" value="2"/><property name="truncated" value="true"/>');
+  });
 });

@@ -94,6 +94,8 @@ export function junitXml(report: Report): string {
     lines.push(`    <testcase classname="${xmlAttr(family)}" name="${xmlAttr(id)}" time="${seconds(c.timeMs)}">`);
     const props: [string, unknown][] = [['expected', c.expected], ['verdict', c.verdict], ['instances', c.instances]];
     if (c.comparedIterations !== undefined) props.push(['comparedIterations', c.comparedIterations]);
+    if (typeof c.horizon?.reachedFloor === 'number') props.push(['reachedFloor', c.horizon.reachedFloor], ['stoppedAtBudget', c.horizon.stoppedAtBudget ?? 0]);
+    if (c.truncated) props.push(['truncated', true]);
     lines.push(`      <properties>${props.map(([k, v]) => `<property name="${k}" value="${xmlAttr(v)}"/>`).join('')}</properties>`);
     if (isError(c)) {
       const err = c.error;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { consoleTable, figureOfMerit, fmtNumber, statisticsLines, markdownReport, mdCode, mdText, safeText, numberFromJson, summarize, toJson, writeAtomic, type ClaimEntry, type Report } from './report.ts';
+import { attachPower, consoleTable, figureOfMerit, fmtNumber, horizonText, verdictLabel, statisticsLines, markdownReport, mdCode, mdText, safeText, numberFromJson, summarize, toJson, writeAtomic, type ClaimEntry, type Report } from './report.ts';
 
 const entry = (over: Partial<ClaimEntry>): ClaimEntry => ({
   id: 'a.b',
@@ -102,5 +102,28 @@ describe('figureOfMerit and statisticsLines', () => {
   it('prints one statistics line per claim', () => {
     const line = statisticsLines([{ id: 'a.b', instances: 10, hypothesesMet: 8, hypothesisFailures: { 'q < 1': 2 }, comparedIterations: 120, horizon: { min: 3, median: 9, max: 20, stops: { floor: 6, budget: 2 } }, timeMs: 1500 } as unknown as ClaimEntry]);
     expect(line).toBe('- a.b: 10 instances, 8 meeting the hypotheses; hypotheses failed: q < 1 2; 120 iterations compared; stops: floor 6, budget 2; horizon 3–20 (median 9); 1.50 s');
+  });
+
+  it('says when a claim holds over a truncated horizon, with the floor/budget counts and the decay', () => {
+    const horizon = { min: 5, median: 100, max: 100, stops: { floor: 1, budget: 2 }, reachedFloor: 1, stoppedAtBudget: 2, stoppedOtherwise: 0, decay: { min: -9, median: -1.5, max: -0.25 }, budget: { min: 100, median: 100, max: 100 }, truncated: true };
+    const e = entry({ horizon, truncated: true });
+    expect(verdictLabel(e)).toBe('holds (truncated)');
+    expect(verdictLabel(entry({}))).toBe('holds');
+    expect(consoleTable([e])).toMatch(/holds \(truncated\)/);
+    expect(horizonText(horizon)).toBe('floor 1, budget 2; decay 10^-0.25 (least) / 10^-1.5 (median); t ≤ 5/100/100');
+    expect(horizonText(null)).toBe('-');
+    const md = markdownReport({ schemaVersion: 1, tool: { name: 'ratecheck', version: '0' }, createdAt: '', options: { runs: 3, seed: 1, timeLimitSec: null, maxIterations: null, dense: false }, summary: summarize([e]), claims: [e] });
+    expect(md).toMatch(/holds \(truncated\)/);
+    expect(md).toMatch(/floor 1, budget 2/);
+    expect(statisticsLines([e])).toMatch(/truncated/);
+  });
+
+  it('carries a mutation analysis into the entry and the Markdown', () => {
+    const power = { claimId: 'a.b', runs: 3, seed: 1, claimSeed: 2, range: [1e-4, 0.5] as [number, number], base: { verdict: 'holds' as const, instances: 3, hypothesesMet: 3, maxRatio: 1 }, families: [{ family: 'bound' as const, description: 'd', status: 'found' as const, threshold: 0.02, heldAt: 0.016, probes: [] }], hypotheses: [], timeMs: 5 };
+    const report: Report = { schemaVersion: 1, tool: { name: 'ratecheck', version: '0' }, createdAt: '', options: { runs: 3, seed: 1, timeLimitSec: null, maxIterations: null, dense: false }, summary: summarize([entry({})]), claims: [entry({}), entry({ id: 'c.d' })] };
+    expect(attachPower(report, [power])).toBe(1);
+    expect(report.claims[0].power).toBe(power);
+    expect(report.claims[1].power).toBeUndefined();
+    expect(markdownReport(report)).toMatch(/## Detection thresholds[\s\S]*`a.b`: bound 2\.0%/);
   });
 });

@@ -7,7 +7,9 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Claim, Source, ClaimKind, Verdict } from '../claims/types.ts';
 import type { ClaimError, ClaimResult, Counterexample, HorizonSummary, Tightest } from '../checking/runner.ts';
+import { powerSummary, type PowerResult } from '../checking/power.ts';
 import { projectPath } from './paths.ts';
+import type { TargetSummary } from '../checking/target.ts';
 
 /**
  * Schema of report.json and of the counterexample files.
@@ -41,6 +43,10 @@ export interface ClaimEntry {
   tightest?: Tightest;
   counterexample?: Counterexample & { file: string; replay: string };
   horizon: HorizonSummary | null;
+  /** `holds` over a horizon cut short: most instances stopped at the iteration budget (shown as `holds (truncated)`). */
+  truncated?: boolean;
+  /** The claim's mutation analysis (`ratecheck power`), when one was attached (attachPower). */
+  power?: PowerResult;
   hypothesisFailures: Record<string, number>;
   seed: number;
   runs: number;
@@ -51,6 +57,8 @@ export interface ClaimEntry {
   claimFile?: string;
   /** The `error` verdict: what the claim threw (message, stack, instance parameters). */
   error?: ClaimError;
+  /** The target phase: instances generated and targeted, and the best ratio each phase reached. */
+  target?: TargetSummary;
 }
 
 export interface Report {
@@ -152,6 +160,7 @@ export function buildEntry(claim: Claim<unknown>, result: ClaimResult, outDir: s
     maxRatio: result.maxRatio,
     tightest: result.tightest,
     horizon: result.horizon,
+    ...(result.truncated ? { truncated: true } : {}),
     hypothesisFailures: result.hypothesisFailures,
     seed: result.seed,
     runs: result.runs,
@@ -163,6 +172,7 @@ export function buildEntry(claim: Claim<unknown>, result: ClaimResult, outDir: s
     claimFile: claimFile === undefined ? undefined : projectPath(claimFile),
   };
   if (result.error) entry.error = result.error;
+  if (result.target) entry.target = result.target;
   if (result.counterexample) {
     const file = projectPath(join(outDir, 'counterexamples', counterexampleFileName(claim.id)));
     entry.counterexample = { ...result.counterexample, file, replay: replayCommand(file) };
@@ -207,13 +217,46 @@ export function fmtNumber(v: number | string | null | undefined, digits = 3): st
   return a >= 1e-3 && a < 1e5 ? v.toPrecision(digits) : v.toExponential(digits - 1);
 }
 
+/** The verdict as shown to a reader: `holds (truncated)` when most instances stopped at the iteration budget. */
+export function verdictLabel(e: Pick<ClaimEntry, 'verdict' | 'truncated'>): string {
+  return e.verdict === 'holds' && e.truncated ? 'holds (truncated)' : e.verdict;
+}
+
+/**
+ * The horizon in words: instances that reached the roundoff floor, stopped at the budget or otherwise,
+ * and the decay of the primary bound before its last comparison (least and median, in decades).
+ */
+export function horizonText(h: HorizonSummary | null | undefined): string {
+  if (!h) return '-';
+  const parts: string[] = [];
+  if (typeof h.reachedFloor === 'number') {
+    parts.push(`floor ${h.reachedFloor}, budget ${h.stoppedAtBudget ?? 0}` + (h.stoppedOtherwise ? `, other ${h.stoppedOtherwise}` : ''));
+  }
+  if (h.decay) parts.push(`decay 10^${fmtNumber(h.decay.max, 2)} (least) / 10^${fmtNumber(h.decay.median, 2)} (median)`);
+  parts.push(`t ≤ ${h.min}/${h.median}/${h.max}`);
+  return parts.join('; ');
+}
+
+/** Attach mutation analyses (a power.json's `claims`) to the report entries of the same ids; returns how many matched. */
+export function attachPower(report: Report, results: readonly PowerResult[]): number {
+  const byId = new Map(results.map((r) => [r.claimId, r]));
+  let n = 0;
+  for (const e of report.claims) {
+    const r = byId.get(e.id);
+    if (r) {
+      e.power = r;
+      n++;
+    }
+  }
+  return n;
+}
+
 /** Rows of cells aligned in columns (two spaces apart; widths counted in code points). */
 export function alignedTable(cells: string[][]): string {
   const widths = cells[0].map((_, j) => Math.max(...cells.map((row) => [...row[j]].length)));
   return cells.map((row) => row.map((c, j) => c + ' '.repeat(widths[j] - [...c].length)).join('  ').trimEnd()).join('\n');
 }
 
-/** The console table: one row per claim; `compared` counts the iterations at which a bound was compared. */
 /**
  * The number that says how a claim fared, in its own terms: the shrunk counterexample's
  * observed/bound ratio for a refuted claim, the p-value and failure count of a with-probability claim,
@@ -247,20 +290,25 @@ export function statisticsLines(entries: ClaimEntry[]): string {
         failed.length ? `hypotheses failed: ${failed.join(', ')}` : '',
         typeof e.comparedIterations === 'number' ? `${e.comparedIterations} iterations compared` : '',
         stops.length ? `stops: ${stops.join(', ')}` : '',
+        e.horizon?.decay ? `bound decayed 10^${fmtNumber(e.horizon.decay.max, 3)} (least), 10^${fmtNumber(e.horizon.decay.median, 3)} (median)` : '',
+        e.horizon?.truncated ? 'truncated (most instances stopped at the budget)' : '',
         e.horizon ? `horizon ${e.horizon.min}–${e.horizon.max} (median ${e.horizon.median})` : '',
+        e.target?.note ? `target phase not run: ${e.target.note}` : '',
+        e.target && !e.target.note ? `target: ${e.target.generated} generated (best ratio ${e.target.startRatio === null ? '-' : fmtNumber(e.target.startRatio, 4)}), ${e.target.targeted} targeted (best ${e.target.bestRatio === null ? '-' : fmtNumber(e.target.bestRatio, 4)})${e.target.found ? ', found the violation' : ''}` : '',
         `${(Number(e.timeMs) / 1000).toFixed(2)} s`,
       ].filter(Boolean).join('; ');
     })
     .join('\n');
 }
 
+/** The console table: one row per claim; `compared` counts the iterations at which a bound was compared. */
 export function consoleTable(entries: ClaimEntry[]): string {
   const rows = [['claim', 'expected', 'verdict', 'instances', 'compared', 'measure', 'time']];
   for (const e of entries) {
     rows.push([
       safeText(e.id),
       safeText(e.expected),
-      `${safeText(e.verdict)}${e.asExpected ? '' : '  ✗'}`,
+      `${safeText(verdictLabel(e))}${e.asExpected ? '' : '  ✗'}`,
       e.instances === e.hypothesesMet ? String(e.instances) : `${e.hypothesesMet}/${e.instances}`,
       typeof e.comparedIterations === 'number' ? String(e.comparedIterations) : '-',
       figureOfMerit(e),
@@ -293,15 +341,15 @@ export function markdownReport(report: Report): string {
     `${s.asExpected} of ${s.claims} claim${s.claims === 1 ? '' : 's'} as expected` + (s.unexpected.length ? `; unexpected: ${s.unexpected.map(mdText).join(', ')}` : '') + '.',
     `Seed ${mdText(report.options.seed)}, ${mdText(report.options.runs)} runs per claim.`,
     '',
-    '| claim | kind | expected | verdict | instances | compared | max ratio | horizon (min/median/max) |',
+    '| claim | kind | expected | verdict | instances | compared | max ratio | horizon (stops; bound decay; t min/median/max) |',
     '|---|---|---|---|---|---|---|---|',
   ];
   for (const e of report.claims) {
-    const h = e.horizon ? mdText(`${e.horizon.min}/${e.horizon.median}/${e.horizon.max}`) : '-';
+    const h = mdText(horizonText(e.horizon));
     const ratio = e.counterexample ? e.counterexample.violation.ratio : e.maxRatio;
     const compared = typeof e.comparedIterations === 'number' ? String(e.comparedIterations) : '-';
     lines.push(
-      `| ${mdCode(e.id)} | ${mdText(e.kind)} | ${mdText(e.expected)} | ${e.asExpected ? '' : '**'}${mdText(e.verdict)}${e.asExpected ? '' : '**'} | ${mdText(`${e.hypothesesMet}/${e.instances}`)} | ${compared} | ${mdText(fmtNumber(ratio))} | ${h} |`,
+      `| ${mdCode(e.id)} | ${mdText(e.kind)} | ${mdText(e.expected)} | ${e.asExpected ? '' : '**'}${mdText(verdictLabel(e))}${e.asExpected ? '' : '**'} | ${mdText(`${e.hypothesesMet}/${e.instances}`)} | ${compared} | ${mdText(fmtNumber(ratio))} | ${h} |`,
     );
   }
   const refuted = report.claims.filter((e) => e.counterexample);
@@ -322,6 +370,11 @@ export function markdownReport(report: Report): string {
       const params = e.error?.params !== undefined ? `; params ${mdCode(JSON.stringify(e.error.params))}` : '';
       lines.push(`- ${mdCode(e.id)}: ${mdText(e.error?.message ?? e.reason ?? 'error')}${params}`);
     }
+  }
+  const powered = report.claims.filter((e) => e.power);
+  if (powered.length) {
+    lines.push('', '## Detection thresholds', '', 'The smallest strengthening of the bound, and of its rate exponent, that a default verify refutes (`ratecheck power`).', '');
+    for (const e of powered) lines.push(`- ${mdCode(e.id)}: ${mdText(powerSummary(e.power!))}`);
   }
   const notes = report.claims.filter((e) => e.reason);
   if (notes.length) {
