@@ -52,16 +52,21 @@ export * from './methods/zeroth-order.ts';
 export * from './methods/deep-scalar.ts';
 
 // ----- Checking ----------------------------------------------------------------------------------------
-export { checkInstance, DEFAULT_RTOL, type InstanceResult, type Violation, type StopReason, type CheckOptions } from './checking/instance.ts';
+export { checkInstance, DEFAULT_RTOL, ROUNDOFF_UNITS, RATE_BUDGET_CAP, roundoffAllowance, withinBound, rateBudget, type InstanceResult, type Violation, type StopReason, type CheckOptions } from './checking/instance.ts';
+export { analysePower, powerLines, powerSummary, type PowerOptions, type PowerResult, type FamilyPower, type HypothesisPower, type Probe } from './checking/power.ts';
 export { verifyClaim, iterationBudget, claimSeed, DEFAULT_MAX_ITERATIONS, type ClaimResult, type VerifyOptions, type Counterexample, type Tightest } from './checking/runner.ts';
+export { TARGET_SHARE, targetShare, type TargetSummary } from './checking/target.ts';
+export type { TestCaseObservation } from './checking/observe.ts';
 export { tighten, contractionOf, type TightenOptions, type TightenResult, type Contraction } from './checking/tighten.ts';
+export { searchInstances, type SearchOptions, type SearchResult, type SearchMethod } from './search/index.ts';
+export { cmaes, ipopCmaes, type CmaOptions, type CmaResult } from './search/cmaes.ts';
 export { replayCounterexample, validateCounterexampleFile, type ReplayOutcome } from './checking/replay.ts';
 
 // ----- Catalogs, reports, figures ----------------------------------------------------------------------
 export * from './catalog.ts';
 export { writeReport } from './reporting/write.ts';
-export { verifyClaims, PROFILES, type VerifyClaimsOptions, type ClaimSource, type Profile } from './checking/verify.ts';
-export { SCHEMA_VERSION, TOOL_VERSION, buildEntry, summarize, counterexampleFile, toJson, writeAtomic, fmtNumber, alignedTable, type Report, type ClaimEntry, type CounterexampleFile } from './reporting/report.ts';
+export { verifyClaims, PROFILES, type VerifyClaimsOptions, type VerifyTimings, type ClaimSource, type Profile } from './checking/verify.ts';
+export { SCHEMA_VERSION, TOOL_VERSION, buildEntry, summarize, counterexampleFile, toJson, writeAtomic, fmtNumber, alignedTable, attachPower, type Report, type ClaimEntry, type CounterexampleFile } from './reporting/report.ts';
 export * from './reporting/figures/spec.ts';
 export * from './reporting/figures/curves.ts';
 export { claimFigure, traceInstance, sampleParams, type TraceRun } from './reporting/figures/claims.ts';

@@ -5,6 +5,10 @@ import { endless, sometimesLoops } from '../../properties/fixtures/hostile/long-
 import { toy } from '../../properties/fixtures/hostile/deadline-base.ts';
 import { exact } from '../../properties/fixtures/toy-claims.ts';
 import { Rng } from '../random/rng.ts';
+import { main } from '../cli/main.ts';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 describe('tighten', () => {
   it('finds the exactly tight instance of an exact bound (ratio 1) and a contraction exponent ratio of 1', () => {
@@ -14,6 +18,38 @@ describe('tighten', () => {
     expect(r.valid).toBeGreaterThan(0);
     if (r.contraction) expect(r.contraction.exponentRatio).toBeCloseTo(1, 6);
   });
+
+  it('the CMA-ES search (default) and the hill-climb baseline both reach the exact ratio 1; the result carries the curve', () => {
+    for (const method of ['cma', 'hill-climb'] as const) {
+      const r = tighten({ ...exact, examples: undefined }, { budgetMs: 30_000, seed: 3, explore: 5, maxEvaluations: 300, method });
+      expect(r.method).toBe(method);
+      expect(r.ratio).toBeGreaterThanOrEqual(0.999);
+      expect(r.evaluations).toBeLessThanOrEqual(300);
+      const curve = r.curve ?? [];
+      expect(curve.length).toBe(r.improvements + 1);
+      for (let i = 1; i < curve.length; i++) expect(curve[i].best).toBeGreaterThan(curve[i - 1].best);
+      expect(curve[curve.length - 1].best).toBe(r.ratio);
+    }
+  });
+
+  it('the tighten command prints the curve of best ratio against evaluations, and --method selects the search', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'ratecheck-tighten-'));
+    try {
+      let out = '', err = '';
+      const io = { out: (s: string) => (out += s), err: (s: string) => (err += s) };
+      const file = resolve('properties/fixtures/toy-claims.ts');
+      const code = await main(['node', 'ratecheck', 'tighten', file, 'toy.exact', '--budget', '4', '--method', 'hill-climb', '--out', tmp], { io });
+      expect(code, err).toBe(0);
+      expect(out).toMatch(/\(hill-climb search\)/);
+      expect(out).toMatch(/best ratio vs evaluations \(1, 2, 4, \.\.\., \d+\): [▁▂▃▄▅▆▇█]+\n {2}1: /);
+      const saved = JSON.parse(readFileSync(join(tmp, 'toy.exact.json'), 'utf8'));
+      expect(saved.curve.length).toBeGreaterThan(0);
+      expect(await main(['node', 'ratecheck', 'tighten', file, 'toy.exact', '--method', 'annealing'], { io })).toBe(2);
+      expect(err).toMatch(/--method must be cma or hill-climb/);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('default mutation changes one or two numeric fields and redraws seeds', () => {
     const rng = new Rng(2);

@@ -15,6 +15,7 @@ import { Rng } from '../random/rng.ts';
 import { checkInstance } from './instance.ts';
 import { iterationBudget } from './runner.ts';
 import { GRACE_MS, runLimited } from './pool.ts';
+import { searchInstances, type SearchMethod } from '../search/index.ts';
 
 export interface TightenOptions {
   budgetMs: number;
@@ -24,6 +25,13 @@ export interface TightenOptions {
   explore?: number;
   /** Stop after this many evaluations (deterministic budgets for tests), or at budgetMs, whichever first. */
   maxEvaluations?: number;
+  /**
+   * Latest end of the search (epoch ms), when earlier than start + budgetMs: set for a worker, which is
+   * terminated a grace period after the budget counted from its spawn, start-up included.
+   */
+  deadline?: number;
+  /** The search after the exploration: 'cma' (default, src/search) or 'hill-climb' (the earlier neighbourhood climb). */
+  method?: SearchMethod;
   onProgress?: (evaluations: number, best: number) => void;
   /** Called with each new best instance, and the counts so far. */
   onImprove?: (best: TightInstance, counts: { evaluations: number; valid: number; restarts: number; improvements: number }) => void;
@@ -63,35 +71,13 @@ export interface TightenResult {
   medianExponentRatio: number | null;
   /** Why the search ended before it was done (a run that did not stop within the budget): the best instance so far. */
   cut?: string;
+  /** The search used after the exploration. */
+  method?: SearchMethod;
+  /** Best ratio against evaluations (exploration included), one point per improvement. */
+  curve?: Array<{ evaluations: number; best: number }>;
 }
 
-/** Default neighbourhood: perturb one or two numeric fields (integers by ±1, reals multiplicatively, seeds redrawn). */
-export function defaultMutate(params: unknown, random: () => number, step: number): unknown {
-  const copy = structuredClone(params) as Record<string, unknown>;
-  const paths: string[][] = [];
-  const collect = (o: Record<string, unknown>, prefix: string[]) => {
-    for (const [k, v] of Object.entries(o)) {
-      if (typeof v === 'number' && Number.isFinite(v)) paths.push([...prefix, k]);
-      else if (v && typeof v === 'object' && !Array.isArray(v)) collect(v as Record<string, unknown>, [...prefix, k]);
-    }
-  };
-  if (typeof copy !== 'object' || copy === null) return copy;
-  collect(copy, []);
-  if (paths.length === 0) return copy;
-  const changes = Math.min(paths.length, random() < 0.5 ? 1 : 2);
-  for (let c = 0; c < changes; c++) {
-    // distinct fields, so that two changes never cancel
-    const path = paths.splice(Math.floor(random() * paths.length), 1)[0];
-    let o = copy as Record<string, unknown>;
-    for (const k of path.slice(0, -1)) o = o[k] as Record<string, unknown>;
-    const key = path[path.length - 1];
-    const v = o[key] as number;
-    if (/seed/i.test(key)) o[key] = Math.floor(random() * 0x7fffffff);
-    else if (Number.isInteger(v) && Math.abs(v) < 1e6) o[key] = v + (random() < 0.5 ? -1 : 1);
-    else o[key] = v * Math.exp(step * (2 * random() - 1));
-  }
-  return copy;
-}
+export { defaultMutate } from '../search/hill-climb.ts';
 
 /**
  * Observed against claimed contraction on one instance, fitted on the second half of the compared
@@ -130,8 +116,8 @@ export class TightenCut extends Error {
 export function tighten<P>(claim: Claim<P>, options: TightenOptions): TightenResult {
   const startedAt = Date.now();
   // runs are cut inside observe at the budget; the contraction fits get half a grace period more
-  const deadline = startedAt + options.budgetMs;
-  const fitDeadline = deadline + GRACE_MS / 2;
+  const deadline = Math.min(startedAt + options.budgetMs, options.deadline ?? Infinity);
+  const fitDeadline = Math.min(deadline + GRACE_MS / 2, (options.deadline ?? Infinity) + GRACE_MS / 8);
   const maxIterations = iterationBudget(claim as Claim<unknown>, { maxIterations: options.maxIterations });
   const rng = new Rng(options.seed, `tighten:${claim.id}`);
   const random = () => rng.uniform();
@@ -142,6 +128,7 @@ export function tighten<P>(claim: Claim<P>, options: TightenOptions): TightenRes
 
   interface Scored { params: P; ratio: number; iteration: number; metric: string }
   let bestSoFar: Scored | undefined;
+  const curve: Array<{ evaluations: number; best: number }> = [];
   const evaluate = (params: P): Scored | null => {
     evaluations++;
     try {
@@ -153,7 +140,8 @@ export function tighten<P>(claim: Claim<P>, options: TightenOptions): TightenRes
       const s = { params, ratio: res.maxRatio, iteration: res.maxRatioAt.iteration, metric: res.maxRatioAt.metric };
       if (!bestSoFar || s.ratio > bestSoFar.ratio) {
         bestSoFar = s;
-        options.onImprove?.(s, { evaluations, valid, restarts, improvements });
+        curve.push({ evaluations, best: s.ratio });
+        options.onImprove?.(s, { evaluations, valid, restarts, improvements: curve.length - 1 });
       }
       return s;
     } catch (e) {
@@ -191,32 +179,25 @@ export function tighten<P>(claim: Claim<P>, options: TightenOptions): TightenRes
     throw new RangeError(`${claim.id}: no explored instance met the hypotheses; nothing to tighten`);
   }
 
-  let best = population[0];
-  let current = best;
-  let stall = 0;
-  let step = 0.5;
-  let restartIndex = 0;
-  while (more()) {
-    const mutated = (claim.mutate ? claim.mutate(current.params, random) : defaultMutate(current.params, random, step)) as P;
-    const s = evaluate(mutated);
-    if (s && s.ratio > current.ratio) {
-      current = s;
-      stall = 0;
-      improvements++;
-      if (s.ratio > best.ratio) best = s;
-      consider(s);
-    } else if (++stall > 40) {
-      // restart from the next best instance with a fresh step
-      restarts++;
-      restartIndex = (restartIndex + 1) % population.length;
-      current = population[restartIndex];
-      stall = 0;
-      step = 0.5;
-    } else if (stall % 10 === 0) {
-      step = Math.max(0.01, step / 2);
-    }
-    if (evaluations % 50 === 0) options.onProgress?.(evaluations, best.ratio);
-  }
+  // the search: starts are the explored population, best first; its evaluations go through `evaluate`
+  const method = options.method ?? 'cma';
+  const found = searchInstances<P>({
+    claim,
+    starts: population.map((s) => s.params),
+    startScores: population.map((s) => s.ratio),
+    score: (p) => {
+      const s = evaluate(p);
+      if (evaluations % 50 === 0) options.onProgress?.(evaluations, bestSoFar?.ratio ?? -Infinity);
+      return s ? s.ratio : null;
+    },
+    budget: options.maxEvaluations === undefined ? Number.MAX_SAFE_INTEGER : Math.max(0, options.maxEvaluations - evaluations),
+    seed: options.seed,
+    deadline,
+    method,
+  });
+  restarts = found.restarts ?? 0;
+  improvements = curve.length - 1;
+  const best: Scored = bestSoFar ?? population[0];
   exponentRatios.sort((a, b) => a - b);
   return {
     claimId: claim.id,
@@ -231,6 +212,8 @@ export function tighten<P>(claim: Claim<P>, options: TightenOptions): TightenRes
     maxIterations,
     contraction: Date.now() < fitDeadline ? contractionOf(claim as Claim<unknown>, best.params, maxIterations, fitDeadline) : null,
     medianExponentRatio: exponentRatios.length ? exponentRatios[Math.floor((exponentRatios.length - 1) / 2)] : null,
+    method,
+    curve,
   };
 }
 
@@ -247,6 +230,8 @@ export async function tightenWithBudget(source: { claim: Claim<unknown>; file?: 
   const { onProgress, onImprove, ...plain } = options;
   let best: TightInstance | undefined;
   let counts = { evaluations: 0, valid: 0, restarts: 0, improvements: 0 };
+  // the curve as the worker reports it, for a search cut before it returns its own
+  const curve: Array<{ evaluations: number; best: number }> = [];
   const onMessage = (m: unknown) => {
     const msg = m as { kind: string; evaluations?: number; best?: unknown; counts?: typeof counts };
     if (msg.kind === 'progress') {
@@ -255,11 +240,12 @@ export async function tightenWithBudget(source: { claim: Claim<unknown>; file?: 
     } else if (msg.kind === 'best') {
       best = msg.best as TightInstance;
       counts = { ...counts, ...msg.counts };
+      curve.push({ evaluations: counts.evaluations, best: best.ratio });
       onImprove?.(best, counts);
     }
   };
   type Reply = { ok: true; result: TightenResult } | { ok: false; kind: string; message: string };
-  const task = { claimId: claim.id, claimFile: source.file, catalogModule: source.file ? undefined : source.module, options: plain };
+  const task = { claimId: claim.id, claimFile: source.file, catalogModule: source.file ? undefined : source.module, options: { ...plain, deadline: Date.now() + options.budgetMs + (3 * GRACE_MS) / 4 } };
   const got = await runLimited<Reply>('tighten', task, options.budgetMs + GRACE_MS, onMessage);
   if (got.status === 'done') {
     if (got.value.ok) return got.value.result;
@@ -276,5 +262,7 @@ export async function tightenWithBudget(source: { claim: Claim<unknown>; file?: 
     contraction: null,
     medianExponentRatio: null,
     cut: `${why}; the best instance found before`,
+    method: options.method ?? 'cma',
+    curve,
   };
 }

@@ -15,7 +15,9 @@ import { LockError } from '../checking/lock.ts';
 import { MAX_JSON_BYTES, OutputError, lockOutput, validateOutputs, writeReport } from '../reporting/write.ts';
 import { locate } from '../reporting/paths.ts';
 import { TightenCut, tightenWithBudget } from '../checking/tighten.ts';
-import { PROFILES, verifyClaims } from '../checking/verify.ts';
+import type { SearchMethod } from '../search/index.ts';
+import { formatCurve } from '../search/curve.ts';
+import { PROFILES, verifyClaims, type VerifyTimings } from '../checking/verify.ts';
 import { junitXml } from '../reporting/junit.ts';
 import { mergeReports } from '../reporting/merge.ts';
 import { replayWithTimeLimit, validateCounterexampleFile } from '../checking/replay.ts';
@@ -23,6 +25,8 @@ import { safeText, TOOL_VERSION, consoleTable, statisticsLines, writeAtomic, toJ
 import { UsageError } from './errors.ts';
 import { registerFigures } from './commands/figures.ts';
 import { registerInit } from './commands/init.ts';
+import { registerPower, type PowerFile } from './commands/power.ts';
+import type { PowerResult } from '../checking/power.ts';
 import { createProgress, type ProgressStream } from './progress.ts';
 import { builtinClaims, checkInputFile, firstLine, loadClaimFile, resolvesInside, resolveTargets, type LoadedClaim } from './load.ts';
 import { projectRoot } from '../reporting/paths.ts';
@@ -64,6 +68,24 @@ interface VerifyCliOptions {
   junit?: string;
   shard?: { index: number; count: number };
   workers?: number;
+  /** false with --no-target: every run is a random draw. */
+  target: boolean;
+  observe?: string;
+  /** A power.json from `ratecheck power --out`: its detection thresholds go into the reports. */
+  power?: string;
+}
+
+/** The analyses of a power.json (`ratecheck power --out`), checked before anything runs. */
+function loadPowerFile(file: string): PowerResult[] {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(resolve(file), 'utf8'));
+  } catch (e) {
+    throw new UsageError(`--power ${file}: ${firstLine(e instanceof Error ? e.message : String(e))}`);
+  }
+  const d = doc as Partial<PowerFile> | null;
+  if (d?.kind !== 'ratecheck-power' || !Array.isArray(d.claims)) throw new UsageError(`--power ${file}: not a power.json written by \`ratecheck power --out\` (kind 'ratecheck-power' with a claims array)`);
+  return d.claims;
 }
 
 function parseShard(v: string): { index: number; count: number } {
@@ -79,9 +101,9 @@ function parseProfile(v: string): ProfileName {
 }
 
 /** Output paths checked before any claim file is loaded or anything runs (exit 2, nothing written). */
-function checkOutputs(o: { out?: string; junit?: string; store?: string }): void {
+function checkOutputs(o: { out?: string; junit?: string; store?: string; observe?: string }): void {
   try {
-    validateOutputs(o, { out: '--out', junit: '--junit', store: '--store' });
+    validateOutputs(o, { out: '--out', junit: '--junit', store: '--store', observe: '--observe' });
   } catch (e) {
     if (e instanceof OutputError) throw new UsageError(e.message);
     throw e;
@@ -89,7 +111,8 @@ function checkOutputs(o: { out?: string; junit?: string; store?: string }): void
 }
 
 export async function runVerify(targets: string[], o: VerifyCliOptions, io: Io, catalog?: Catalog): Promise<number> {
-  checkOutputs({ out: o.out, junit: o.junit, store: o.store === false ? undefined : o.store });
+  checkOutputs({ out: o.out, junit: o.junit, store: o.store === false ? undefined : o.store, observe: o.observe });
+  const power = o.power !== undefined ? loadPowerFile(o.power) : undefined;
   const selected = await resolveTargets(targets, catalog);
   const started = performance.now();
   const count = o.shard ? selected.filter((_, i) => i % o.shard!.count === o.shard!.index - 1).length : selected.length;
@@ -100,6 +123,7 @@ export async function runVerify(targets: string[], o: VerifyCliOptions, io: Io, 
   if (o.workers !== undefined && o.workers > cores) io.err(`--workers ${o.workers}: capped at ${cores} core${cores === 1 ? '' : 's'}\n`);
   const progress = createProgress({ label: 'verify', total: count, stream: progressStream(io), mode: o.quiet ? 'silent' : undefined });
   let report: Report;
+  let timings: VerifyTimings | undefined;
   try {
     report = await verifyClaims(
       selected.map((c) => ({ claim: c.claim, file: c.file, module: c.file ? undefined : catalog?.module })),
@@ -115,7 +139,11 @@ export async function runVerify(targets: string[], o: VerifyCliOptions, io: Io, 
         workers: o.workers,
         out: o.out,
         junit: o.junit,
+        target: o.target,
+        observe: o.observe,
+        power,
         warn: (s) => io.err(`warning: ${s}\n`),
+        onTimings: (t) => (timings = t),
         onResult: (claim, result, done, total) => {
           const mark = result.verdict === result.expected ? '' : ` (expected ${result.expected})`;
           if (progress.mode === 'bar') progress.tick(`${claim.id}: ${result.verdict}${mark}`);
@@ -131,7 +159,14 @@ export async function runVerify(targets: string[], o: VerifyCliOptions, io: Io, 
   // with --json, stdout carries the report alone
   const say = o.json ? io.err : io.out;
   say(consoleTable(report.claims) + '\n\n');
-  if (o.stats) say(`${statisticsLines(report.claims)}\n\n`);
+  if (o.stats) {
+    say(`${statisticsLines(report.claims)}\n\n`);
+    if (timings) {
+      const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+      const total = timings.claimsMs + timings.writeMs;
+      say(`time: claims ${sec(timings.claimsMs)}; report ${sec(timings.reportMs)} (figures ${sec(timings.figuresMs)}, writing ${sec(timings.writeMs)}), ${((100 * timings.reportMs) / Math.max(total, 1)).toFixed(1)}% of verify\n\n`);
+    }
+  }
   const s = report.summary;
   say(`${s.asExpected} of ${s.claims} claim${s.claims === 1 ? '' : 's'} as expected in ${((performance.now() - started) / 1000).toFixed(1)}s` + (s.unexpected.length ? `; NOT as expected: ${s.unexpected.join(', ')}` : '') + '\n');
   for (const e of report.claims) {
@@ -306,8 +341,15 @@ interface TightenCliOptions {
   budget: number;
   seed: number;
   maxIterations?: number;
+  method?: SearchMethod;
   out: string;
   json: boolean;
+}
+
+/** --method of tighten. */
+function searchMethod(v: string): SearchMethod {
+  if (v !== 'cma' && v !== 'hill-climb') throw new InvalidArgumentError(`--method must be cma or hill-climb, got '${v}'`);
+  return v;
 }
 
 export async function runTighten(targets: string[], o: TightenCliOptions, io: Io, catalog?: Catalog): Promise<number> {
@@ -325,6 +367,7 @@ export async function runTighten(targets: string[], o: TightenCliOptions, io: Io
       budgetMs: o.budget * 1000,
       seed: o.seed,
       maxIterations: o.maxIterations,
+      method: o.method,
       onProgress: (n, best) => {
         if (performance.now() - lastReport > 5000) {
           lastReport = performance.now();
@@ -351,8 +394,9 @@ export async function runTighten(targets: string[], o: TightenCliOptions, io: Io
   const c = result.contraction;
   io.out(
     [
-      `${id}: ${result.evaluations} instances (${result.valid} meeting the hypotheses), ${result.improvements} improvements, ${result.restarts} restarts`,
+      `${id}: ${result.evaluations} instances (${result.valid} meeting the hypotheses), ${result.improvements} improvements, ${result.restarts} restarts${result.method ? ` (${result.method} search)` : ''}`,
       `largest observed/bound ratio: ${result.ratio.toPrecision(6)} at t = ${result.iteration} (${result.metric})`,
+      ...formatCurve(result.curve ?? [], result.evaluations),
       `  params ${JSON.stringify(result.params)}`,
       c
         ? `contraction on that instance: observed per-step factor 1 − ${(1 - c.observedFactor).toExponential(3)} vs claimed 1 − ${(1 - c.claimedFactor).toExponential(3)}: exponent ratio ${c.exponentRatio.toFixed(3)} (fitted on t = ${c.fitRange[0]}..${c.fitRange[1]})`
@@ -413,7 +457,10 @@ export function buildProgram(io: Io, setCode: (c: number) => void, catalog?: Cat
     .option('--no-store', 'neither read nor write the counterexample store')
     .option('--junit <file>', 'also write JUnit XML')
     .option('--workers <n>', 'worker threads (default: the cores available, when verifying 4 claims or more)', positiveInt('--workers'))
+    .option('--no-target', 'no target phase: every run is a random draw (by default a third of the runs climb the largest observed/bound ratio)')
+    .option('--observe <file>', 'write one JSON line per evaluated instance (Hypothesis observability format: claim, parameters, ratio, phase)')
     .option('--shard <i/N>', 'verify only the i-th of N slices of the selected claims (merge the reports with ratecheck merge)', parseShard)
+    .option('--power <file>', 'show the detection thresholds of a power.json (written by ratecheck power --out) in the reports')
     .action(async (targets: string[], opts: VerifyCliOptions) => setCode(await runVerify(targets, opts, io, catalog)));
 
   program
@@ -432,6 +479,7 @@ export function buildProgram(io: Io, setCode: (c: number) => void, catalog?: Cat
     .option('--budget <sec>', 'search time', positiveNumber('--budget'), 30)
     .option('--seed <s>', 'seed of the search', integer('--seed'), 42)
     .option('--max-iterations <n>', 'iteration budget of one trajectory', positiveInt('--max-iterations'))
+    .option('--method <m>', 'search after the exploration: cma (IPOP-CMA-ES over the instance parameters) or hill-climb (the neighbourhood climb, a baseline)', searchMethod, 'cma')
     .option('--out <dir>', 'where the tight instance and tighten.json are written', 'reports/tighten')
     .option('--json', 'print the result as JSON', false)
     .action(async (targets: string[], opts: TightenCliOptions) => setCode(await runTighten(targets, opts, io, catalog)));
@@ -447,6 +495,7 @@ export function buildProgram(io: Io, setCode: (c: number) => void, catalog?: Cat
 
   registerFigures(program, io, setCode, catalog);
   registerInit(program, io, setCode);
+  registerPower(program, io, setCode, catalog);
   for (const paper of catalog?.papers ?? []) paper.commands?.(program, { out: io.out, err: io.err, setCode });
   return program;
 }
