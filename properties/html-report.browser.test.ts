@@ -24,7 +24,7 @@ import { writeReport } from '../src/reporting/write.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SEED = 5;
-const RUNS = 4;
+const RUNS = 6;
 /**
  * A true claim, two false variants (one refuted at t = 0, one later), a with-probability claim and an
  * O(·) claim (decided over many instances).

@@ -18,6 +18,12 @@ import { buildInstance, eigenvector, instanceParams, startingError, type Instanc
 import { bcwParameters } from '../src/methods/heavy-ball.ts';
 import { SecondMomentOperator, enumerateMoments, momentToOriginal } from '../src/methods/second-moment.ts';
 import { zeros } from '../src/linalg/dense.ts';
+import { logUniform } from '../src/claims/arbitraries.ts';
+import { polyakParameters } from '../src/methods/heavy-ball.ts';
+import { closedForms, polyakCoefficient } from '../theorems/polyak-heavy-ball/closed-forms.ts';
+import { marginBound, marginConstantNearMiss, marginRateNearMiss } from '../theorems/polyak-heavy-ball/margin-bound.ts';
+import { mainTheorem } from '../theorems/bcw2024-minibatch-heavy-ball/main-theorem.ts';
+import { kidambiBatch1 } from '../theorems/bcw2024-minibatch-heavy-ball/kidambi.ts';
 
 const SEED = 11;
 const RUNS = 15;
@@ -29,7 +35,7 @@ for (const [family, claims] of [['bcw2024', bcw], ['polyak-hb', polyak], ['kaczm
         const r = verifyClaim(claim, { runs: RUNS, seed: SEED });
         const detail = `seed ${SEED}, runs ${RUNS}: ${r.verdict}${r.reason ? ` (${r.reason})` : ''}${r.counterexample ? ` at ${JSON.stringify(r.counterexample.params)}` : ''}`;
         expect(r.verdict, detail).toBe(claim.expected);
-        if (claim.expected === 'holds') {
+        if (claim.expected === 'holds' && !claim.aggregate) {
           expect(r.hypothesesMet, detail).toBeGreaterThanOrEqual(0.8 * r.instances);
           expect(r.maxRatio!, detail).toBeLessThanOrEqual(1 + 1e-6);
         }
@@ -124,5 +130,52 @@ describe('engine properties', () => {
       }),
       { seed: SEED, numRuns: 25 },
     );
+  });
+});
+
+describe('near misses and their tight instances', () => {
+  it('the margin bound’s examples reach 0.69 of √2κ_Cβ^{k/2}, so its 0.69 and 3%-rate variants fail there first', () => {
+    const tight = marginConstantNearMiss.examples!;
+    const ratios = tight.map((p) => checkInstance(marginBound, p, { maxIterations: 3000 }).maxRatio);
+    expect(Math.max(...ratios)).toBeGreaterThan(0.69);
+    expect(Math.max(...ratios)).toBeLessThan(0.7);
+    for (const v of [marginConstantNearMiss, marginRateNearMiss]) {
+      const r = verifyClaim(v, { runs: RUNS, seed: SEED });
+      expect(tight, v.id).toContainEqual(r.counterexample!.params);
+    }
+  });
+
+  it('Polyak’s closed forms equal the two-term recursion e_{k+1} = (1 + β − αλ)e_k − βe_{k−1}, e_{−1} = e₀, on random λ in [μ, L]', () => {
+    fc.assert(
+      fc.property(logUniform(1.5, 1e4), fc.integer({ min: 0, max: 64 }).map((i) => i / 64), (kappa, u) => {
+        const mu = 1, L = kappa;
+        const p = polyakParameters(mu, L);
+        const lambda = u === 1 ? L : u === 0 ? mu : mu + u * (L - mu);
+        const c = 1 + p.momentum - p.stepSize * lambda;
+        let prev = 1, cur = 1;
+        for (let k = 0; k <= 60; k++) {
+          expect(polyakCoefficient(k, c / (2 * p.rate), p.rate)).toBeCloseTo(cur, 9);
+          [prev, cur] = [cur, c * cur - p.momentum * prev];
+        }
+      }),
+      { seed: SEED, numRuns: 200 },
+    );
+    expect(closedForms.examples!.length).toBeGreaterThan(0);
+  });
+
+  it('BCW’s main theorem runs in the deterministic limit: sampling noise adds at most a few percent of the bound', () => {
+    const samples = fc.sample(mainTheorem.params as fc.Arbitrary<any>, { seed: SEED, numRuns: 60 });
+    let worst = 0;
+    for (const p of samples) {
+      const r = checkInstance(mainTheorem, p, { maxIterations: 5000 });
+      if (r.hypothesesMet) worst = Math.max(worst, r.measurements.noiseEffect);
+    }
+    // [N] measured at most 0.025 over 300 draws (main-theorem.ts): the statement says so
+    expect(worst).toBeGreaterThanOrEqual(0);
+    expect(worst).toBeLessThan(0.05);
+  });
+
+  it('Kidambi’s generator draws only instances where 500/κ_Kidambi < 1, i.e. where the bound can fail', () => {
+    for (const p of fc.sample(kidambiBatch1.params, { seed: SEED, numRuns: 200 })) expect(500 / (4 * p.conditionNumber)).toBeLessThan(1);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The tightness search calibrated on exactly known tight results (dossier classical-calibration.md):
+ * The tightness search calibrated on exactly known tight results (theorems/classical-gd, classical-nesterov):
  * GD's per-step factor on smooth strongly convex functions and the Drori–Teboulle Huber instance are
  * attained exactly (ratio ≥ 0.999), Nesterov's μ-mode reaches about 0.7 of its bound at κ = 100, and
  * Xu et al.'s Theorem 1 shows the observed contraction exponent at twice the claimed one. Budgets are
@@ -21,7 +21,7 @@ const claim = (id: string) => {
 };
 
 describe('tighten on exactly tight calibration claims', () => {
-  for (const id of ['classical-gd.drori-teboulle-huber', 'classical-gd.strongly-convex-distance']) {
+  for (const id of ['classical-gd.drori-teboulle-huber', 'classical-gd.strongly-convex-distance', 'classical-gd.optimal-step-exact']) {
     it(`${id} reaches a ratio of at least 0.999`, () => {
       const r = tighten(claim(id), { budgetMs: 600_000, maxEvaluations: 300, seed: SEED });
       expect(r.ratio, `seed ${SEED}: ${JSON.stringify(r.params)}`).toBeGreaterThanOrEqual(0.999);

@@ -26,7 +26,8 @@ describe('xu2024-nn catalog', () => {
       const r = verifyClaim(claim, { runs: RUNS, seed: SEED });
       const detail = `seed ${SEED}, runs ${RUNS}: ${r.verdict}${r.reason ? ` (${r.reason})` : ''}${r.counterexample ? ` at ${JSON.stringify(r.counterexample.params)}` : ''}`;
       expect(r.verdict, detail).toBe(claim.expected);
-      if (claim.expected === 'holds') expect(r.maxRatio!, detail).toBeLessThanOrEqual(1);
+      // a with-probability claim may fail on some draws (its test is on their frequency)
+      if (claim.expected === 'holds' && !claim.aggregate) expect(r.maxRatio!, detail).toBeLessThanOrEqual(1);
       if (claim.expected === 'refuted') expect(r.counterexample, detail).toBeDefined();
     });
   }

@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { verdictTests } from './verdicts.ts';
 import fc from 'fast-check';
 import { claims } from '../theorems/xu2024/matrix-factorization.ts';
-import { reducedInit, unbalancedInit, xuParams, xuSetup, thm1Threshold, type XuParams } from '../theorems/xu2024/mf-setup.ts';
+import { lowConditionExamples, thm1Core, thm1CoreNearMiss } from '../theorems/xu2024/mf-theorem1.ts';
+import { growthExamples, thm2Core, thm2CoreNearMiss } from '../theorems/xu2024/mf-theorem2.ts';
+import { reducedInit, RESIDUAL_FLOOR, spectrumAt, unbalancedInit, xuParams, xuSetup, thm1Threshold, type XuParams } from '../theorems/xu2024/mf-setup.ts';
 import { verifyClaim } from '../src/checking/runner.ts';
 import { checkInstance } from '../src/checking/instance.ts';
 import { replayCounterexample } from '../src/checking/replay.ts';
@@ -95,5 +97,30 @@ describe('engine properties on the xu2024 instances', () => {
       expect(outcome.reproduced, `${id}, seed ${SEED}: ${outcome.message}`).toBe(true);
       expect(checkInstance(claim, roundTripped.params, { maxIterations: file.maxIterations, dense: true }).firstViolation?.iteration).toBe(file.violation.iteration);
     }
+  });
+});
+
+describe('the near-miss variants of Theorems 1 and 2', () => {
+  // a near miss must be caught by the trajectory, above the floor, on instances where the true claim holds
+  const cases = [
+    { name: 'Theorem 1, exponent 2.05t', base: thm1Core, nearMiss: thm1CoreNearMiss, examples: lowConditionExamples },
+    { name: 'Theorem 2, growth factor dropped', base: thm2Core, nearMiss: thm2CoreNearMiss, examples: growthExamples },
+  ];
+  for (const { name, base, nearMiss, examples } of cases) {
+    it(`${name}: each example holds for the true claim and violates the variant above the floor`, () => {
+      for (const p of examples) {
+        const truth = checkInstance(base, p, { maxIterations: 20_000 });
+        expect(truth.hypothesesMet, JSON.stringify(p)).toBe(true);
+        expect(truth.firstViolation, JSON.stringify(p)).toBeUndefined();
+        const v = checkInstance(nearMiss, p, { maxIterations: 20_000 }).firstViolation!;
+        expect(v, JSON.stringify(p)).toBeDefined();
+        expect(v.iteration).toBeGreaterThan(0);
+        expect(v.bound).toBeGreaterThan(RESIDUAL_FLOOR * xuSetup(p).normA);
+      }
+    });
+  }
+
+  it('Theorem 1’s examples are the low-condition instances (cond(X₀) ≤ 2.5) where the gap of Lemma 2 is widest', () => {
+    for (const p of lowConditionExamples) expect(spectrumAt(xuSetup(p), 1).cond).toBeLessThanOrEqual(2.5);
   });
 });

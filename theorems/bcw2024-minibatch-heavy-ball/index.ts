@@ -6,9 +6,9 @@
 import { type Claim, type Command, type CommandContext, definePaper, type PaperFigure } from 'ratecheck';
 import { beatsFullBatch, exactMoments, plainEstimator } from './moments.ts';
 import { msqRadius, noiseHelps, stableAtBatch1 } from './msq-radius.ts';
-import { mainBApprox, mainIcr, mainTheorem } from './main-theorem.ts';
+import { mainBApprox, mainIcr, mainRateNearMiss, mainTheorem } from './main-theorem.ts';
 import { kidambiAccelerates, kidambiBatch1, kidambiNoGain } from './kidambi.ts';
-import { criticalBatchIcr, criticalBatchKappaBar } from './critical-batch.ts';
+import { criticalBatchIcr, criticalBatchKappaBar, criticalBatchTopHeavy } from './critical-batch.ts';
 import { batchSizeFigure } from './figure.ts';
 import { registerBatchSize } from './batch-size-command.ts';
 
@@ -22,11 +22,13 @@ export const claims: Claim<any>[] = [
   mainTheorem,
   mainBApprox,
   mainIcr,
+  mainRateNearMiss,
   kidambiBatch1,
   kidambiAccelerates,
   kidambiNoGain,
   criticalBatchKappaBar,
   criticalBatchIcr,
+  criticalBatchTopHeavy,
 ];
 
 export const figures: PaperFigure[] = [{ label: 'batch size (minibatch heavy ball)', build: () => [batchSizeFigure()] }];

@@ -28,7 +28,7 @@
  */
 import { defineClaim, fc, logUniform, withTrial, withoutHypothesis } from 'ratecheck';
 import type { SmoothKind } from 'ratecheck';
-import { convexParams, convexTrial, dtSource, huberTightExamples, overDelta, type ConvexBound, type GdParams } from './setup.ts';
+import { convexParams, convexTrial, dtSource, huberStructure, huberTightExamples, overDelta, type ConvexBound, type GdParams } from './setup.ts';
 
 const CONVEX_KINDS: SmoothKind[] = ['huber-tight', 'huber', 'quadratic', 'softplus'];
 
@@ -45,6 +45,7 @@ export const droriTeboulleHuber = defineClaim<GdParams>({
   kind: 'bound-for-all-t',
   expected: 'holds',
   params: convexParams(CONVEX_KINDS),
+  search: huberStructure, // the search may propose the attaining Huber instance (Tightness, above)
   examples: huberTightExamples,
   maxIterations: 400,
   instantiate: (p, options) => convexTrial(p, options, DRORI_TEBOULLE),

@@ -112,6 +112,24 @@ function worstMode(p: GdParams): 'mu' | 'L' {
   return Math.abs(1 - gamma * p.mu) >= Math.abs(1 - gamma * p.L) ? 'mu' : 'L';
 }
 
+/**
+ * Structure for the targeted search of the strongly convex claims: GD is linear on a quadratic,
+ * x_N − x* = (I − γH)^N(x₀ − x*), and ‖I − γH‖₂ = ρ is attained on the eigenvector of the λ ∈ {μ, L}
+ * attaining ρ (this folder's strongly-convex-distance.ts header), so the worst case of a given (κ, h) is
+ * that mode's quadratic.
+ */
+export const modeStructure = {
+  structured: <Q extends GdParams>(p: Q): Q[] => (p.kind === 'quadratic-mode' ? [] : [{ ...p, kind: 'quadratic-mode', mode: worstMode(p) }]),
+};
+
+/**
+ * Structure for the convex claims: Drori–Teboulle's Theorem 3.1 is attained at N by the 1-D Huber function
+ * with τ = R/(2Nh + 1) (drori-teboulle.ts header), so the worst case of a given (L, R, h, N) is that instance.
+ */
+export const huberStructure = {
+  structured: <Q extends GdParams>(p: Q): Q[] => (p.kind === 'huber-tight' ? [] : [{ ...p, kind: 'huber-tight', d: 1, n: 1, shift: 0, horizon: Math.max(1, p.horizon) }]),
+};
+
 function modeExample(kappa: number, h: number, seed: number, shift = 0): GdParams {
   const p: GdParams = { kind: 'quadratic-mode', d: 1, n: 1, mu: 1 / kappa, L: 1, R: 1, shift, basis: 'diagonal', mode: 'mu', horizon: 0, h, seed };
   return { ...p, d: 3, mode: worstMode(p) };
@@ -188,7 +206,7 @@ export function stronglyConvexTrial(p: GdParams, options: TrialOptions, bound: G
       atMost('γ < 2/L', gamma * L, 2 * (1 - Number.EPSILON), 'step range γ ∈ (0, 2/L)'),
     ],
     derived: { L, mu, kappa: L / mu, stepSize: gamma, h: p.h, rho, factor, noise, floor: guard.floor, dim: problem.dim },
-    bounds: [guardedBound(bound.metric, (t) => initial * Math.pow(factor, t), guard, bound.cite)],
+    bounds: [{ ...guardedBound(bound.metric, (t) => initial * Math.pow(factor, t), guard, bound.cite), ...(factor > 0 && factor < 1 ? { rate: factor } : {}) }], // κ = 1, γ = 1/L: no contraction to declare (ρ = 0)
     run: (observe, maxIterations) => runGradientDescent(problem, x0, { stepSize: gamma }, observe, maxIterations),
   };
 }

@@ -19,13 +19,15 @@
  * Roundoff: compared only while the bound is above the floor of `distSqGuard`, the rounding of each step
  * amplified by at most 1/(1 − ρ).
  *
- * False variants (the same instances and guard; the trial is rebuilt with the claimed per-step factor):
+ * False variants (the same instances and guard; the trial is rebuilt with the claimed per-step factor,
+ * except the near miss, a transform of the declared rate ρ²):
  *   - (1 − γμ)² for every γ ∈ (0, 2/L), i.e. the |1 − γL| term dropped: for γ > 2/(L + μ) the L-mode
  *     contracts only by |1 − γL| > 1 − γμ (the instances take those long steps);
- *   - any factor strictly below ρ², ρ²(1 − δ): the 1-D quadratic attaining equality refutes it.
+ *   - any factor strictly below ρ², ρ²(1 − δ): the 1-D quadratic attaining equality refutes it;
+ *   - near miss: the factor ρ² raised to the power 1.02, refuted at N = 1 on the same quadratics.
  */
-import { defineClaim, withTrial } from 'ratecheck';
-import { longStepRange, overDelta, RHO2, stronglyConvexExamples, stronglyConvexParams, stronglyConvexTrial, tightenedParams, type GdParams } from './setup.ts';
+import { defineClaim, withRate, withTrial } from 'ratecheck';
+import { longStepRange, modeStructure, overDelta, RHO2, stronglyConvexExamples, stronglyConvexParams, stronglyConvexTrial, tightenedParams, type GdParams } from './setup.ts';
 
 const DIST_CITE = '‖x_N − x*‖² ≤ ρ^{2N}‖x₀ − x*‖², ρ = max(|1 − γμ|, |1 − γL|) (PEPit.jl proximal-gradient example with zero second term)';
 
@@ -36,6 +38,7 @@ export const gdDistance = defineClaim<GdParams>({
   kind: 'bound-for-all-t',
   expected: 'holds',
   params: stronglyConvexParams(),
+  search: modeStructure, // the search may propose the attaining eigen-mode (Tightness, above)
   examples: stronglyConvexExamples,
   maxIterations: 2000,
   instantiate: (p, options) => stronglyConvexTrial(p, options, { metric: 'distSq', factor: RHO2, cite: DIST_CITE }),
@@ -66,3 +69,12 @@ export const gdDistanceTightened = withTrial(
   },
   (p, options) => stronglyConvexTrial(p, options, { metric: 'distSq', factor: (g, mu, L) => RHO2(g, mu, L) * (1 - p.delta), cite: 'claimed: (ρ²(1 − δ))^N‖x₀ − x*‖²' }),
 );
+
+/** The per-step factor ρ² raised to the power 1.02 (2% in the exponent); κ > 1 so that ρ > 0. */
+export const gdDistanceRateNearMiss = withRate(gdDistance, 'factor', (f) => Math.pow(f, 1.02), {
+  id: 'classical-gd.strongly-convex-distance-rate-2pct-faster',
+  statement: 'FALSE variant (near miss): ‖x_N − x*‖² ≤ ρ^{2.04N}(…) for γ ∈ (0, 2/L), the per-step factor ρ² 2% faster in the exponent',
+  falseBecause: 'the 1-D quadratic of the mode attaining ρ shrinks by exactly ρ² per step, above ρ^{2.04} from N = 1',
+  params: stronglyConvexParams().filter((p) => p.mu < p.L),
+  examples: stronglyConvexExamples,
+});

@@ -17,12 +17,14 @@
  *
  * Roundoff: compared only while the bound is above the floor of `gapGuard` (amplification 1/(1 − ρ)).
  *
- * False variants (the same instances and guard; the trial is rebuilt with the claimed per-step factor):
+ * False variants (the same instances and guard; the trial is rebuilt with the claimed per-step factor,
+ * except the near miss, a transform of the declared rate ρ²):
  *   - (1 − γμ)² for every γ ∈ (0, 2/L): for γ > 2/(L + μ) the L-mode's gap shrinks only by (1 − γL)²;
- *   - ρ²(1 − δ), δ > 0: the 1-D quadratic attaining equality refutes it.
+ *   - ρ²(1 − δ), δ > 0: the 1-D quadratic attaining equality refutes it;
+ *   - near miss: the factor ρ² raised to the power 1.02, refuted at N = 1 on the same quadratics.
  */
-import { defineClaim, withTrial } from 'ratecheck';
-import { longStepRange, overDelta, RHO2, stronglyConvexExamples, stronglyConvexParams, stronglyConvexTrial, thgSource, tightenedParams, type GdParams } from './setup.ts';
+import { defineClaim, withRate, withTrial } from 'ratecheck';
+import { longStepRange, modeStructure, overDelta, RHO2, stronglyConvexExamples, stronglyConvexParams, stronglyConvexTrial, thgSource, tightenedParams, type GdParams } from './setup.ts';
 
 const GAP_CITE = 'f(x_N) − f* ≤ ρ^{2N}(f(x₀) − f*) (Taylor–Hendrickx–Glineur 2018 [U])';
 
@@ -33,6 +35,7 @@ export const gdFunctionValue = defineClaim<GdParams>({
   kind: 'bound-for-all-t',
   expected: 'holds',
   params: stronglyConvexParams(),
+  search: modeStructure, // the search may propose the attaining eigen-mode (Tightness, above)
   examples: stronglyConvexExamples,
   maxIterations: 2000,
   instantiate: (p, options) => stronglyConvexTrial(p, options, { metric: 'gap', factor: RHO2, cite: GAP_CITE }),
@@ -63,3 +66,12 @@ export const gdFunctionValueTightened = withTrial(
   },
   (p, options) => stronglyConvexTrial(p, options, { metric: 'gap', factor: (g, mu, L) => RHO2(g, mu, L) * (1 - p.delta), cite: 'claimed: (ρ²(1 − δ))^N(f(x₀) − f*)' }),
 );
+
+/** The per-step factor ρ² raised to the power 1.02 (2% in the exponent); κ > 1 so that ρ > 0. */
+export const gdFunctionValueRateNearMiss = withRate(gdFunctionValue, 'factor', (f) => Math.pow(f, 1.02), {
+  id: 'classical-gd.strongly-convex-function-value-rate-2pct-faster',
+  statement: 'FALSE variant (near miss): f(x_N) − f* ≤ ρ^{2.04N}(…) for γ ∈ (0, 2/L), the per-step factor ρ² 2% faster in the exponent',
+  falseBecause: 'the 1-D quadratic of the mode attaining ρ shrinks by exactly ρ² per step, above ρ^{2.04} from N = 1',
+  params: stronglyConvexParams().filter((p) => p.mu < p.L),
+  examples: stronglyConvexExamples,
+});

@@ -1,7 +1,7 @@
 import { definePaper } from 'ratecheck';
-import { nesterovMuMode, nesterovMuModeGdSpeed, nesterovMuModeRadius } from './mu-mode.ts';
-import { nesterovRadius, nesterovRadiusGd, nesterovRadiusHeavyBall } from './spectral-radius.ts';
-import { nesterovBound, nesterovDropDistance, nesterovRateSquared } from './strongly-convex-bound.ts';
+import { nesterovMuMode, nesterovMuModeGdSpeed, nesterovMuModeNearMiss, nesterovMuModeRadius } from './mu-mode.ts';
+import { nesterovRadius, nesterovRadiusGd, nesterovRadiusHeavyBall, nesterovRadiusNearMiss } from './spectral-radius.ts';
+import { nesterovBound, nesterovDropDistance, nesterovNearMiss, nesterovRateSquared } from './strongly-convex-bound.ts';
 
 export const paper = definePaper({
   name: 'classical-nesterov',
@@ -10,11 +10,14 @@ export const paper = definePaper({
     nesterovBound,
     nesterovDropDistance,
     nesterovRateSquared,
+    nesterovNearMiss,
     nesterovMuMode,
     nesterovMuModeRadius,
     nesterovMuModeGdSpeed,
+    nesterovMuModeNearMiss,
     nesterovRadius,
     nesterovRadiusHeavyBall,
     nesterovRadiusGd,
+    nesterovRadiusNearMiss,
   ],
 });

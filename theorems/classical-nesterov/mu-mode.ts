@@ -20,9 +20,11 @@
  * False variants (the same instances; the trial is rebuilt with the claimed formula):
  *   - contraction by the spectral radius every step, e_k ≤ (1 − 1/√κ)^k e₀: the double root adds the factor
  *     1 + k/√κ, already e₁ = (1 + 1/√κ)(1 − 1/√κ)e₀ > (1 − 1/√κ)e₀;
- *   - no faster than GD with step 1/L, e_k ≥ (1 − 1/κ)^k e₀: (1 + k/√κ)(1 − 1/√κ)^k < (1 − 1/κ)^k for large k.
+ *   - no faster than GD with step 1/L, e_k ≥ (1 − 1/κ)^k e₀: (1 + k/√κ)(1 − 1/√κ)^k < (1 − 1/κ)^k for large k;
+ *   - near miss: the formula with its rate 1 − 1/√κ raised to the power 1.01, as an upper bound: short by
+ *     (1 − 1/√κ)^{0.01k}, beyond the relative 1e-9 after a step (κ > 1).
  */
-import { atLeast, coordinateGuard, defineClaim, guardedBound, runNesterov, withTrial } from 'ratecheck';
+import { atLeast, coordinateGuard, defineClaim, guardedBound, runNesterov, withRate, withTrial } from 'ratecheck';
 import type { Trial, TrialOptions } from 'ratecheck';
 import { muMode, muModeParams, nesterovSetup, source, type NesterovParams, type Setup } from './setup.ts';
 
@@ -42,8 +44,8 @@ function muModeTrial(p: NesterovParams, _options: TrialOptions, o: ModeFormula):
   const guard = coordinateGuard(s.noise, e0);
   return {
     hypotheses: [atLeast('μ > 0', s.mu, Number.MIN_VALUE), atLeast('x₀ − x* on the μ eigenvector (e₀ > 0)', e0, Number.MIN_VALUE)],
-    derived: { L: s.L, mu: s.mu, kappa: s.kappa, momentum: s.beta, e0, noise: s.noise, floor: guard.floor },
-    bounds: o.relations.map((relation) => guardedBound('error0', (k) => e0 * o.formula(s, k), guard, o.cite, { relation, rtol: MODE_RTOL })),
+    derived: { L: s.L, mu: s.mu, kappa: s.kappa, momentum: s.beta, rate: 1 - s.q, e0, noise: s.noise, floor: guard.floor },
+    bounds: o.relations.map((relation) => ({ ...guardedBound('error0', (k) => e0 * o.formula(s, k), guard, o.cite, { relation, rtol: MODE_RTOL }), ...(s.q < 1 ? { rate: 1 - s.q } : {}) })),
     run: (observe, maxIterations) => runNesterov(s.problem, s.x0, { stepSize: 1 / s.L, momentum: s.beta }, observe, maxIterations),
   };
 }
@@ -89,3 +91,13 @@ export const nesterovMuModeGdSpeed = withTrial(
   },
   (p, options) => muModeTrial(p, options, { formula: (s, k) => Math.pow(1 - 1 / s.kappa, k), relations: ['ge'], cite: 'claimed: e_k ≥ (1 − 1/κ)^k e₀' }),
 );
+
+/** The μ-mode formula's rate 1 − 1/√κ raised to the power 1.01 in the upper bound (κ > 1 so that the rate is positive). */
+export const nesterovMuModeNearMiss = withRate(nesterovMuMode, 'rate', (q) => Math.pow(q, 1.01), {
+  id: 'classical-nesterov.mu-mode-rate-1pct-faster',
+  statement: 'FALSE variant (near miss): on the μ-mode e_k ≤ (1 + k/√κ)(1 − 1/√κ)^{1.01k} e₀',
+  falseBecause: 'the μ-mode formula is exact, so the error exceeds the claim by (1 − 1/√κ)^{−0.01k}',
+  metric: (b) => b.relation === 'le',
+  params: muModeParams().filter((p) => p.mu < p.L),
+  examples: [muMode(100), muMode(1e4)],
+});

@@ -16,7 +16,9 @@
  *
  * False variants (the same spectra; the trial is rebuilt with the claimed radius):
  *   - at most heavy ball's (√κ − 1)/(√κ + 1): 1 − 1/√κ exceeds it by the factor 1 + 1/√κ;
- *   - at least GD's 1 − 1/κ (no asymptotic acceleration): 1 − 1/√κ = (1 − 1/κ)/(1 + 1/√κ) < 1 − 1/κ.
+ *   - at least GD's 1 − 1/κ (no asymptotic acceleration): 1 − 1/√κ = (1 − 1/κ)/(1 + 1/√κ) < 1 − 1/κ;
+ *   - near miss: at most (1 − 1/√κ)^{1.02} (2% in the exponent): short by a relative 0.02/√κ ≥ 2e-5 at
+ *     κ ≤ 1e6, twenty times the tolerance.
  */
 import { atLeast, defineClaim, fc, logUniform, nesterovMomentum, prescribedSpectrum, seedArb, variant } from 'ratecheck';
 import type { Trial } from 'ratecheck';
@@ -110,4 +112,17 @@ export const nesterovRadiusGd = variant(
     params: radiusParams,
   },
   (_paperTrial, p) => radiusTrial(p, { value: (kappa) => 1 - 1 / kappa, relations: ['ge'], cite: 'claimed: ≥ 1 − 1/κ' }),
+);
+
+/** Changed: the radius, (1 − 1/√κ)^{1.02} in place of 1 − 1/√κ, as an upper bound only. */
+export const nesterovRadiusNearMiss = variant(
+  nesterovRadius,
+  {
+    id: 'classical-nesterov.quadratic-spectral-radius-2pct-faster',
+    statement: 'FALSE variant (near miss): Nesterov’s spectral radius on quadratics is at most (1 − 1/√κ)^{1.02}',
+    source: { note: 'the exact radius 1 − 1/√κ raised to the power 1.02' },
+    falseBecause: 'the radius is exactly 1 − 1/√κ (double root at λ = μ), a relative 0.02/√κ above the claim',
+    params: radiusParams,
+  },
+  (_paperTrial, p) => radiusTrial(p, { value: (_k, q) => Math.pow(1 - q, 1.02), relations: ['le'], cite: 'claimed: ≤ (1 − 1/√κ)^{1.02}' }),
 );

@@ -10,8 +10,8 @@
  * condition number), stable rank ‖A‖²_F/λ_max.
  */
 import {
-  atLeast, buildInstance, SecondMomentOperator, startingError,
-  type Bound, type Hypothesis, type InstanceParams, type LeastSquares, type Source, type Trial,
+  atLeast, buildInstance, rotateRows, samplingProbabilities, SecondMomentOperator, startingError, zeros,
+  type Bound, type Hypothesis, type InstanceParams, type LeastSquares, type Mat, type Sampling, type Source, type Trial,
 } from 'ratecheck';
 
 export const SV = 'T. Strohmer, R. Vershynin. A randomized Kaczmarz algorithm with exponential convergence. J. Fourier Anal. Appl. 15:262–278, 2009';
@@ -24,8 +24,12 @@ export const sgdSource = (note: string): Source => ({ paper: BCW, theorem: 'mini
 
 /** Relative tolerance of the exact one-step identities (the operator against the closed form). */
 export const IDENTITY_RTOL = 1e-9;
-/** Roundoff floor of E‖e_k‖² relative to ‖e₀‖² = 1 (the exact recursion is homogeneous). */
-export const MSQ_FLOOR = 1e-24;
+/**
+ * Floor of E‖e_k‖² relative to ‖e₀‖² = 1. The exact recursion is homogeneous (no absolute rounding: its relative
+ * error stays at a few eps per step), so this is a horizon, not a roundoff floor: twelve decades of decay,
+ * which most instances reach within the rate-derived budget (a deeper floor left 40% at the budget).
+ */
+export const MSQ_FLOOR = 1e-12;
 
 export interface SgdParams extends InstanceParams {
   /** batch size as a fraction of its range, see each claim */
@@ -42,11 +46,57 @@ export interface SgdOptions {
   /** check the one-step identity as well */
   identity: boolean;
   extraHypotheses?: (problem: LeastSquares, B: number) => Hypothesis[];
+  /** row-norm (default) or uniform sampling, each with its unbiased estimator (1/p_j) a_j(a_jᵀx − b_j) */
+  sampling?: Sampling;
 }
 
 /** α_B = 1/(‖A‖²_F/B + (1 − 1/B)λ_max) (derived in minibatch-sgd.ts). */
 export function minibatchStep(problem: LeastSquares, B: number): number {
   return 1 / (problem.frobeniusSq / B + (1 - 1 / B) * problem.lambdaMax);
+}
+
+/** α_B^U = 1/(η‖A‖²_F/B + (1 − 1/B)λ_max), η = n max_j ‖a_j‖²/‖A‖²_F: the step of uniform sampling (derived in uniform-sampling.ts). */
+export function uniformStep(problem: LeastSquares, B: number): number {
+  return 1 / ((problem.eta * problem.frobeniusSq) / B + (1 - 1 / B) * problem.lambdaMax);
+}
+
+/**
+ * M̃ = Σ_j (‖a_j‖²/p_j) ã_j ã_jᵀ in the eigenbasis (ã_j = Vᵀa_j): E[X²] of the sampled X_j = (1/p_j)a_j a_jᵀ,
+ * ‖A‖²_F·Λ under row-norm sampling, n Σ_j ‖a_j‖² ã_j ã_jᵀ under uniform sampling.
+ */
+function secondMomentOfX(problem: LeastSquares, sampling: Sampling): Mat {
+  const d = problem.d, rows = rotateRows(problem), p = samplingProbabilities(problem, sampling);
+  const M = zeros(d, d);
+  for (let j = 0; j < problem.n; j++) {
+    if (!(p[j] > 0)) continue;
+    const w = problem.rowNormsSq[j] / p[j];
+    for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) M.data[a * d + b] += w * rows.data[j * d + a] * rows.data[j * d + b];
+  }
+  return M;
+}
+
+/**
+ * E‖e_k‖², tr(ΛS₁₁), tr(Λ²S₁₁) and tr(M̃S₁₁) along the exact second-moment recursion (β = 0), S in the
+ * eigenbasis, calling observe until it returns false.
+ */
+function traceTrajectory(op: SecondMomentOperator, M: Mat, e0: Float64Array, B: number, observe: (k: number, m: { meanSquareError: number; traceHS: number; traceHSH: number; traceMS: number }) => boolean, maxIterations: number): void {
+  const d = op.d, w = 2 * d, lambda = op.lambda;
+  let S = op.initialMoment(e0), next = zeros(w, w);
+  const m = { meanSquareError: 0, traceHS: 0, traceHSH: 0, traceMS: 0 };
+  for (let k = 0; ; k++) {
+    let tr = 0, trH = 0, trHH = 0, trM = 0;
+    for (let i = 0; i < d; i++) {
+      const sii = S.data[i * w + i];
+      tr += sii;
+      trH += lambda[i] * sii;
+      trHH += lambda[i] * lambda[i] * sii;
+      for (let j = 0; j < d; j++) trM += M.data[i * d + j] * S.data[j * w + i];
+    }
+    Object.assign(m, { meanSquareError: tr, traceHS: trH, traceHSH: trHH, traceMS: trM });
+    if (!observe(k, m) || k >= maxIterations) return;
+    op.apply(S, next, B);
+    [S, next] = [next, S];
+  }
 }
 
 /**
@@ -58,14 +108,18 @@ export function sgdTrial(params: SgdParams, o: SgdOptions): Trial {
   const B = o.batch(problem, params.batchFraction);
   const alpha = o.stepSize(problem, B);
   const e0 = startingError(problem, params.start, params.seed);
-  const op = new SecondMomentOperator(problem, { stepSize: alpha, momentum: 0, sampling: 'row-norm' });
+  const sampling = o.sampling ?? 'row-norm';
+  const op = new SecondMomentOperator(problem, { stepSize: alpha, momentum: 0, sampling });
   const { perStep, cite } = o.contraction(problem, B, alpha);
   const F = problem.frobeniusSq;
   const bounds: Bound[] = [
-    { metric: 'meanSquareError', relation: 'le', value: (k) => Math.pow(perStep, k), floor: MSQ_FLOOR, cite },
+    { metric: 'meanSquareError', relation: 'le', value: (k) => Math.pow(perStep, k), floor: MSQ_FLOOR, cite, rate: perStep },
   ];
   if (o.identity) {
-    const citeId = `E‖e_{k+1}‖² = E‖e_k‖² − 2α E[eᵀHe] + α²[(1/B)‖A‖²_F E[eᵀHe] + (1 − 1/B)E‖He‖²] (derived in minibatch-sgd.ts; B = 1, α = 1/‖A‖²_F: Strohmer–Vershynin’s identity, strohmer-vershynin.ts)`;
+    const citeId =
+      sampling === 'row-norm'
+        ? `E‖e_{k+1}‖² = E‖e_k‖² − 2α E[eᵀHe] + α²[(1/B)‖A‖²_F E[eᵀHe] + (1 − 1/B)E‖He‖²] (derived in minibatch-sgd.ts; B = 1, α = 1/‖A‖²_F: Strohmer–Vershynin’s identity, strohmer-vershynin.ts)`
+        : `E‖e_{k+1}‖² = E‖e_k‖² − 2α E[eᵀHe] + α²[(1/B) E[eᵀMe] + (1 − 1/B)E‖He‖²], M = n Σ_j ‖a_j‖² a_j a_jᵀ (derived in uniform-sampling.ts)`;
     bounds.push(
       { metric: 'meanSquareError', relation: 'le', value: (k, m) => (k === 0 ? Infinity : m.predicted), floor: 0, rtol: IDENTITY_RTOL, cite: citeId },
       { metric: 'meanSquareError', relation: 'ge', value: (k, m) => (k === 0 ? 0 : m.predicted), floor: 0, rtol: IDENTITY_RTOL, cite: citeId },
@@ -76,6 +130,7 @@ export function sgdTrial(params: SgdParams, o: SgdOptions): Trial {
     derived: {
       batchSize: B,
       stepSize: alpha,
+      eta: problem.eta,
       contraction: perStep,
       demmelConditionNumber: problem.demmelConditionNumber,
       conditionNumber: problem.conditionNumber,
@@ -85,6 +140,16 @@ export function sgdTrial(params: SgdParams, o: SgdOptions): Trial {
     run(observe, maxIterations) {
       const metrics = { meanSquareError: 1, predicted: NaN };
       let predicted = NaN;
+      if (sampling === 'uniform') {
+        const M = secondMomentOfX(problem, sampling);
+        traceTrajectory(op, M, e0, B, (k, m) => {
+          metrics.meanSquareError = m.meanSquareError;
+          metrics.predicted = predicted;
+          predicted = m.meanSquareError - 2 * alpha * m.traceHS + alpha * alpha * (m.traceMS / B + (1 - 1 / B) * m.traceHSH);
+          return observe(k, metrics);
+        }, maxIterations);
+        return;
+      }
       op.meanSquareTrajectory(e0, B, (k, m) => {
         metrics.meanSquareError = m.meanSquareError;
         metrics.predicted = predicted;

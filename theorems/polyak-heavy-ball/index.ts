@@ -4,10 +4,24 @@
  * Ward's deterministic template.
  */
 import { definePaper, type Claim } from 'ratecheck';
-import { optimalRadius, radiusGdStep, radiusUnderestimatedMu } from './optimal-radius.ts';
-import { constantFree, marginBound, unenlargedRate } from './margin-bound.ts';
+import { optimalRadius, radiusGdStep, radiusMuNearMiss, radiusOnePercentLow, radiusUnderestimatedMu } from './optimal-radius.ts';
+import { constantFree, marginBound, marginConstantNearMiss, marginRateNearMiss, unenlargedRate } from './margin-bound.ts';
+import { closedForms, closedFormsFaster } from './closed-forms.ts';
 
-export const claims: Claim<any>[] = [optimalRadius, radiusUnderestimatedMu, radiusGdStep, marginBound, constantFree, unenlargedRate];
+export const claims: Claim<any>[] = [
+  optimalRadius,
+  radiusUnderestimatedMu,
+  radiusGdStep,
+  radiusMuNearMiss,
+  radiusOnePercentLow,
+  closedForms,
+  closedFormsFaster,
+  marginBound,
+  constantFree,
+  unenlargedRate,
+  marginRateNearMiss,
+  marginConstantNearMiss,
+];
 
 export const paper = definePaper({
   name: 'polyak',

@@ -21,10 +21,17 @@
  *    eigenvector e_k = (1 + k(1 − r)) r^k e₀ (solve the recursion with x_{−1} = x₀), which exceeds r^k e₀
  *    for every k ≥ 1 (a different method: builder argument 'polyak-constant-free');
  *  - the margin method at the rate of the unenlarged interval, √2 κ_C ((√κ−1)/(√κ+1))^k: every
- *    eigencomponent decays exactly like β^{k/2}, slower (a transform of the margin bound's rate).
+ *    eigencomponent decays exactly like β^{k/2}, slower (a transform of the margin bound's rate);
+ *  - near misses: the rate √β raised to the power 1.03 (3% in the exponent), and the constant √2 κ_C
+ *    lowered to 0.69·√2 κ_C. Every block decays exactly like β^{k/2} with an oscillating factor, so
+ *    ‖e_k‖/(√2 κ_C β^{k/2}) keeps returning to its largest value, 0.697 on the λ_max eigenvector at
+ *    κ = 1000, c = 1.25 ([N] largest over d ≤ 4, κ ≤ 1000, every start and c ∈ {1.25, 1.5}). The exponent
+ *    variant fails there once β^{0.015k} < 0.697, before the floor (t ≈ 470 of 830); the 0.69 variant is
+ *    false by 1% there and nowhere else by much (random instances reach 0.67: it escapes random sampling,
+ *    so the tight instances are its examples).
  */
 import {
-  atLeast, bcwParameters, buildInstance, defineClaim, fc, instanceParams, logUniform, polyakParameters, runHeavyBall, startingError, variant,
+  atLeast, bcwParameters, buildInstance, defineClaim, fc, instanceParams, logUniform, polyakParameters, runHeavyBall, scaledBound, startingError, variant, withRate,
   type HeavyBallParameters, type Hypothesis, type InstanceParams, type Trial, type TrialOptions,
 } from 'ratecheck';
 import { bcwSource, ERROR_FLOOR, polyakSource } from './setup.ts';
@@ -67,10 +74,24 @@ function errorTrial(params: MarginParams, options: TrialOptions, method: Method)
   return {
     hypotheses,
     derived: { ...derived, floor },
-    bounds: [{ metric: 'errorNorm', relation: 'le', value: (k) => prefactor * Math.pow(perStep, k), floor, cite }],
+    bounds: [{ metric: 'errorNorm', relation: 'le', value: (k) => prefactor * Math.pow(perStep, k), floor, cite, rate: perStep }],
     run: (observe, maxIterations) => runHeavyBall(problem, used, x0, observe, Math.min(maxIterations, options.maxIterations)),
   };
 }
+
+/** The tightest instances found for the margin bound: d = 2, the λ_max eigenvector, κ ∈ {300, 1000}, c ∈ {1.25, 1.5}. */
+const tightMargin: MarginParams[] = [[1000, 1.25], [1000, 1.5], [300, 1.25]].map(([conditionNumber, c]) => ({
+  family: 'generated', n: 2, d: 2, conditionNumber, spectrum: 'linear', rowNorms: 'uniform', rowNormSpread: 1, start: 8, seed: 1, c,
+}));
+
+/**
+ * Structure for the targeted search: z_k = T^k z₀ with T ≅ blockdiag(T_λ) (Derivation, above), so
+ * ‖e_k‖² = Σ_λ c_λ²·g_λ(k) for e₀ = Σ c_λ v_λ, and the worst start at every k is one eigenvector. κ_C,
+ * max_λ cond(U_λ), is largest at the ends of the spectrum (U_λ is singular at ℓ and L), so the
+ * candidates are the λ_min eigenvector (start = 0) and, on the two-point spectrum {λ_min, λ_max} of the
+ * same κ (d = 2), the λ_max eigenvector (start = 8, orthogonal to λ_min's).
+ */
+const eigenStarts = (p: MarginParams): MarginParams[] => [{ ...p, start: 0 }, { ...p, d: 2, n: p.n - p.d + 2, start: 8 }];
 
 const marginParams = (k: [number, number] = [1, 1000]) =>
   fc.record({ base: instanceParams({ conditionNumber: k }), c: logUniform(1.25, 16, 16) }).map(({ base, c }) => ({ ...base, c }));
@@ -82,9 +103,26 @@ export const marginBound = defineClaim<MarginParams>({
   kind: 'bound-for-all-t',
   expected: 'holds',
   params: marginParams(),
-  examples: [{ family: 'generated', n: 2, d: 2, conditionNumber: 100, spectrum: 'linear', rowNorms: 'uniform', rowNormSpread: 1, start: 0, seed: 1, c: 2 }],
+  search: { structured: eigenStarts },
+  examples: [{ family: 'generated', n: 2, d: 2, conditionNumber: 100, spectrum: 'linear', rowNorms: 'uniform', rowNormSpread: 1, start: 0, seed: 1, c: 2 }, ...tightMargin],
   maxIterations: 3000,
   instantiate: (p, o) => errorTrial(p, o, 'margin'),
+});
+
+/** The margin bound's rate √β raised to the power 1.03 (3% in the exponent). */
+export const marginRateNearMiss = withRate(marginBound, 'rate', (q) => Math.pow(q, 1.03), {
+  id: 'polyak-hb.margin-bound-rate-3pct-faster',
+  statement: 'FALSE variant (near miss): ‖x_k − x*‖ ≤ √2 κ_C β^{1.03k/2}‖x₀ − x*‖ with BCW’s margin parameters (the rate 3% faster in the exponent)',
+  falseBecause: 'every eigencomponent decays exactly like β^{k/2} times an oscillating factor, so the ratio to √2 κ_C β^{k/2} returns to its maximum (0.697 at κ = 1000, c = 1.25) while β^{0.015k} falls below it before the floor',
+  examples: tightMargin,
+});
+
+/** The margin bound's constant lowered to 0.69 of √2 κ_C. */
+export const marginConstantNearMiss = scaledBound(marginBound, 0.69, {
+  id: 'polyak-hb.margin-bound-constant-0.69',
+  statement: 'FALSE variant (near miss): ‖x_k − x*‖ ≤ 0.69·√2 κ_C β^{k/2}‖x₀ − x*‖ with BCW’s margin parameters',
+  falseBecause: 'on the λ_max eigenvector at κ = 1000, c = 1.25 the ratio to √2 κ_C β^{k/2} reaches 0.697: false by 1% (random instances stay below 0.69, so the tight instances are the examples)',
+  examples: tightMargin,
 });
 
 /** Changes the method: Polyak's exact optimal parameters, no margin and no constant (builder argument). */

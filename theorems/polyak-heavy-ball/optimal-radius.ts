@@ -19,8 +19,11 @@
  * False variants (a different construction, builder options): with μ underestimated (claimed interval
  * [μ/4, L]) the roots below μ are real and ρ > √β*; with gradient descent's step α = 2/(L + μ) and β*,
  * at λ = μ: c − 2√β* = 1 + β* − 2μ/(L + μ) − 2√β* = 2(√κ − 1)²/((√κ + 1)²(κ + 1)) > 0, real roots again.
+ * Near misses: μ underestimated by 3% only (claimed interval [0.97μ, L]): just below μ the discriminant
+ * c² − 4β grows linearly in μ − λ, so ρ(T_λ) − √β* grows like √(μ − λ), far above ENDPOINT_RTOL at 0.97μ;
+ * and the radius claimed 1% below √β* on [μ, L] (a transform of the upper bound).
  */
-import { atLeast, blockRadius, buildInstance, defineClaim, fc, fromRows, instanceParams, spectralRadius, polyakParameters, type Bound, type HeavyBallParameters, type InstanceParams, type LeastSquares, type Trial } from 'ratecheck';
+import { atLeast, blockRadius, buildInstance, defineClaim, fc, fromRows, instanceParams, scaledBound, spectralRadius, polyakParameters, type Bound, type HeavyBallParameters, type InstanceParams, type LeastSquares, type Trial } from 'ratecheck';
 import { ENDPOINT_RTOL, polyakSource } from './setup.ts';
 
 export interface RadiusParams extends InstanceParams {
@@ -147,4 +150,27 @@ export const radiusGdStep = defineClaim<RadiusParams>({
     radiusTrial(p, {
       parameters: (mu, L) => ({ stepSize: 2 / (L + mu), momentum: polyakParameters(mu, L).momentum }),
     }),
+});
+
+/** Changes the claimed interval to [0.97μ, L] (builder option `claimedLo`): μ underestimated by 3%. */
+export const radiusMuNearMiss = defineClaim<RadiusParams>({
+  id: 'polyak-hb.optimal-radius-mu-3pct-low',
+  statement: 'FALSE variant (near miss): with Polyak’s α*, β* for [μ, L], ρ(T_λ) ≤ √β* also on [0.97μ, μ) (μ underestimated by 3%)',
+  source: polyakSource('optimal parameters on quadratics', 'D', 'strictly larger outside [μ, L]; ρ(T_λ) − √β* grows like √(μ − λ) below μ (derived in this file’s header)'),
+  kind: 'exact-identity',
+  expected: 'refuted',
+  variantOf: 'polyak-hb.optimal-radius',
+  falseBecause: 'below μ the roots are real and ρ(T_λ) − √β* grows like √(μ − λ): at 0.97μ it is far above the tolerance 1e-6',
+  params: radiusParams([1.5, 1e4]),
+  maxIterations: 1000,
+  instantiate: (p) => radiusTrial(p, { claimedLo: (mu) => 0.97 * mu }),
+});
+
+/** The upper bound √β* on [μ, L] lowered by 1%. */
+export const radiusOnePercentLow = scaledBound(optimalRadius, 0.99, {
+  id: 'polyak-hb.optimal-radius-1pct-low',
+  statement: 'FALSE variant (near miss): with Polyak’s α*, β*, ρ(T_λ) ≤ 0.99·(√κ−1)/(√κ+1) on [μ, L]',
+  falseBecause: 'ρ(T_λ) = √β* exactly on [μ, L] (complex or double roots of modulus √β*): 1% above the claim',
+  metric: (_b, i) => i === 1,
+  params: radiusParams([1.5, 1e4]),
 });

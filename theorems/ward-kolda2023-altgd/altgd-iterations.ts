@@ -56,7 +56,7 @@ function iterationsTrial(p: WkParams, options: TrialOptions): Trial {
 export const iterationsKappa2 = defineClaim<WkParams>({
   id: 'ward-kolda2023.altgd-iterations-kappa2',
   statement: 'AltGD from the unbalanced initialization reaches ‖R_T‖²_F ≤ ε‖A‖²_F within T = C·d/(√d−√(r−1))²·κ²·log(1/ε) iterations (C absolute): T grows at most like κ² at fixed d, r',
-  source: source('main theorem (v2 abstract)', 'V', 'statement [V]; the constants C, D, ν and the step are not available, the initialization scales are the [U] reading (C, ν) = (4, 0.5); the smallest C that works is reported'),
+  source: source('main theorem (v2 abstract)', 'U', 'statement [V] (v2 abstract), but the initialization scales and the step size it is run with are an unverified reading [U], (C, ν) = (4, 0.5), and the constants C, D, ν are not available; the smallest C that works is reported'),
   kind: 'asymptotic',
   expected: 'holds',
   params: sweep,

@@ -7,7 +7,8 @@
  *     col(X_t) ⊆ col(A) for all t.
  *
  * Derivation. X_{t+1} = X_t − η(X_tY_tᵀ − A)Y_t = X_t(I − ηY_tᵀY_t) + ηAY_t: both terms lie in col(A) when
- * X_t does. Checked as ‖(I − UUᵀ)X_t‖_F ≤ 1e-10‖X_t‖_F (U an orthonormal basis of col(A)).
+ * X_t does. Checked as ‖(I − UUᵀ)X_t‖_F within the roundoff allowance γ_k((t + 1)S + r‖X_t‖_F) of ./setup.ts
+ * (U an orthonormal basis of col(A), k = m + n + d, S = ‖X_t‖_F + η(‖R_t‖_F + ‖X_t‖_F‖Y_t‖_F)‖Y_t‖_F).
  * Hypotheses: d ≥ r, X₀ ∝ AΦ. Parameters: r ∈ [1, 4], m ∈ [r, 30], n ∈ [r + 1, 30], d ∈ [r, 3r], κ ∈ [1.5, 100];
  * 150 iterations.
  *
@@ -22,9 +23,9 @@
  */
 import { atLeast, defineClaim, fc, frobNorm, gaussianMatrix, logUniform, runFactorization, scale as scaleInPlace, seedArb, variant } from 'ratecheck';
 import type { Trial } from 'ratecheck';
-import { dAtLeastR, INVARIANT_TOL, source, wkSetup, type WkParams } from './setup.ts';
+import { altGdStepScale, dAtLeastR, invariantAllowance, source, wkSetup, type WkParams } from './setup.ts';
 
-const invariantParams = fc.integer({ min: 1, max: 4 }).chain((r) =>
+export const invariantParams = fc.integer({ min: 1, max: 4 }).chain((r) =>
   fc.record({
     m: fc.integer({ min: r, max: 30 }),
     n: fc.integer({ min: r + 1, max: 30 }),
@@ -43,11 +44,18 @@ function colATrial(p: WkParams, x0: 'AΦ' | 'gaussian'): Trial {
     scaleInPlace(g, frobNorm(s.problem.X0) / frobNorm(g));
     s.problem.X0.data.set(g.data);
   }
+  const k = p.m + p.n + p.d;
   return {
     hypotheses: [dAtLeastR(p)],
     derived: { stepSize: s.stepSize },
     bounds: [
-      { metric: 'offColX', relation: 'le', value: (_t, m) => INVARIANT_TOL * m.normX, floor: 0, cite: 'X_{t+1} = X_t(I − ηY_tᵀY_t) + ηAY_t ∈ col(A), derived in invariants.ts [D]' },
+      {
+        metric: 'offColX',
+        relation: 'le',
+        value: (t, m) => invariantAllowance(k, t + 1, altGdStepScale(m.normX, m.normY, m.residualNorm, s.stepSize), p.r * m.normX),
+        floor: 0,
+        cite: 'X_{t+1} = X_t(I − ηY_tᵀY_t) + ηAY_t ∈ col(A), derived in invariants.ts [D], to the roundoff allowance γ_k((t + 1)S + r‖X_t‖_F)',
+      },
     ],
     run: (observe, maxIterations) =>
       runFactorization(s.problem, { method: 'altgd', stepSize: s.stepSize }, observe, maxIterations, { subspaces: { U: s.U, V: s.V } }),
@@ -56,7 +64,7 @@ function colATrial(p: WkParams, x0: 'AΦ' | 'gaussian'): Trial {
 
 export const colAInvariant = defineClaim<WkParams>({
   id: 'ward-kolda2023.colA-invariant-any-Y0',
-  statement: `AltGD from X₀ ∝ AΦ and a Gaussian Y₀: col(X_t) ⊆ col(A) for all t (to ${INVARIANT_TOL} relative)`,
+  statement: 'AltGD from X₀ ∝ AΦ and a Gaussian Y₀: col(X_t) ⊆ col(A) for all t (to the roundoff allowance γ_k((t + 1)S + r‖X_t‖_F))',
   source: source('exact companion', 'D', 'X_{t+1} = X_t(I − ηY_tᵀY_t) + ηAY_t, derived in this file’s header'),
   kind: 'invariant',
   expected: 'holds',
@@ -93,7 +101,7 @@ export const rowAInvariantFails = variant(
     return {
       hypotheses: [atLeast('n > r', p.n, p.r + 1)],
       derived: { stepSize: s.stepSize },
-      bounds: [{ metric: 'offRowY', relation: 'le', value: (_t, m) => INVARIANT_TOL * m.normY, floor: 0, cite: 'col(Y_t) ⊆ row(A)' }],
+      bounds: [{ metric: 'offRowY', relation: 'le', value: (t, m) => invariantAllowance(p.m + p.n + p.d, t + 1, altGdStepScale(m.normY, m.normX, m.residualNorm, s.stepSize), p.r * m.normY), floor: 0, cite: 'col(Y_t) ⊆ row(A)' }],
       run: (observe, maxIterations) =>
         runFactorization(s.problem, { method: 'altgd', stepSize: s.stepSize }, observe, maxIterations, { subspaces: { U: s.U, V: s.V } }),
     };

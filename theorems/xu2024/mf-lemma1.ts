@@ -9,8 +9,10 @@
  * cond(X₀) > 1; c as in Theorem 1 (GD, AltGD, η = 2/(L + μ)) or Theorem 2 (NAG, η = 1/L,
  * β = (√L − √μ)/(√L + √μ)), L = σ₁²(X₀), μ = σ_r²(X₀).
  *
- * Bound. ‖(I − UUᵀ)X_t‖_F ≤ 10⁻¹⁰‖X_t‖_F and ‖(I − VVᵀ)Y_t‖_F ≤ 10⁻¹⁰‖Y_t‖_F for all t (A = UΣVᵀ); exact
- * invariants, so the tolerance only absorbs roundoff (observed around 10⁻¹⁴).
+ * Bound. ‖(I − UUᵀ)X_t‖_F = 0 and ‖(I − VVᵀ)Y_t‖_F = 0 for all t (A = UΣVᵀ); exact invariants, compared
+ * with the roundoff allowance γ_k((t + 1)S + r‖X_t‖_F) of mf-setup.ts (invariantAllowance), k = m + n + d, S
+ * the step's scale ‖X_t‖_F + η(‖R_t‖_F + ‖X_t‖_F‖Y_t‖_F)‖Y_t‖_F (symmetrically for Y), times (1 + 2β)/(1 − β) for NAG,
+ * and r‖X_t‖_F the measurement's share (bases U, V of r columns).
  *
  * Derivation (the row(A) half, and AltGD and NAG). X₀ = cAΦ has col(X₀) ⊆ col(A) and Y₀ = 0 ∈ row(A).
  * GD: X_{t+1} = X_t − η(X_tY_tᵀ − A)Y_t is a combination of X_t·(Y_tᵀY_t) and A·Y_t, both in col(A) when
@@ -24,7 +26,7 @@
  */
 import fc from 'fast-check';
 import { atLeast, defineClaim, type FactorizationMethod, frobNorm, gaussianMatrix, type Hypothesis, methodSpec, runFactorization, scale as scaleInPlace, type Trial, type TrialOptions, variant, withConstruction } from 'ratecheck';
-import { C_MARGIN, INVARIANT_TOL, source, spectrumAt, thm1Threshold, thm2Threshold, unbalancedInit, xuParams, xuSetup, type ParamRanges, type XuParams } from './mf-setup.ts';
+import { C_MARGIN, invariantAllowance, source, stepScale, spectrumAt, thm1Threshold, thm2Threshold, unbalancedInit, xuParams, xuSetup, type ParamRanges, type XuParams } from './mf-setup.ts';
 
 export interface InvariantParams extends XuParams {
   method: FactorizationMethod;
@@ -52,6 +54,8 @@ function invariantTrial(params: InvariantParams, options: TrialOptions, init: In
   }
   const { L, mu, cond } = spectrumAt(su, Number.isFinite(c) ? c : 1);
   const spec = methodSpec(params.method, L, mu);
+  const k = params.m + params.n + params.d;
+  const eta = spec.stepSize, beta = spec.momentum ?? 0;
   const hypotheses: Hypothesis[] = [
     { name: `rank(X₀) = ${params.r}`, holds: su.rank === params.r, value: su.rank },
     atLeast('cond(X₀) > 1', cond, 1 + 64 * Number.EPSILON),
@@ -60,8 +64,8 @@ function invariantTrial(params: InvariantParams, options: TrialOptions, init: In
     hypotheses,
     derived: { c, L, mu, condX0: cond, stepSize: spec.stepSize, momentum: spec.momentum ?? 0 },
     bounds: [
-      { metric: 'offColX', relation: 'le', value: (_t, m) => INVARIANT_TOL * m.normX, floor: 0, cite: 'Lemma 1: col(X_t) ⊆ col(A)' },
-      { metric: 'offRowY', relation: 'le', value: (_t, m) => INVARIANT_TOL * m.normY, floor: 0, cite: 'col(Y_t) ⊆ row(A) when Y₀ = 0 (derived from updates (3)-(4) in mf-lemma1.ts’s header)' },
+      { metric: 'offColX', relation: 'le', value: (t, m) => invariantAllowance(t, k, stepScale(m.normX, m.normY, m.residualNorm, eta, beta), params.r * m.normX), floor: 0, cite: 'Lemma 1: col(X_t) ⊆ col(A), to the roundoff allowance γ_k((t + 1)S + r‖·‖_F)' },
+      { metric: 'offRowY', relation: 'le', value: (t, m) => invariantAllowance(t, k, stepScale(m.normY, m.normX, m.residualNorm, eta, beta), params.r * m.normY), floor: 0, cite: 'col(Y_t) ⊆ row(A) when Y₀ = 0 (derived from updates (3)-(4) in mf-lemma1.ts’s header), to the roundoff allowance γ_k((t + 1)S + r‖·‖_F)' },
     ],
     run: (observe, maxIterations) => runFactorization(problem, spec, observe, maxIterations, { subspaces: { U: su.U, V: su.V } }),
   };
@@ -70,7 +74,7 @@ function invariantTrial(params: InvariantParams, options: TrialOptions, init: In
 function lemma1Claim(method: FactorizationMethod, name: string) {
   return defineClaim<InvariantParams>({
     id: `xu2024-mf.lemma1-invariant-${method}`,
-    statement: `${name} from X₀ = cAΦ, Y₀ = 0: col(X_t) ⊆ col(A) and col(Y_t) ⊆ row(A) for all t (to ${INVARIANT_TOL} relative)`,
+    statement: `${name} from X₀ = cAΦ, Y₀ = 0: col(X_t) ⊆ col(A) and col(Y_t) ⊆ row(A) for all t (to the roundoff allowance γ_k((t + 1)S + r‖·‖_F))`,
     source: source(
       'Lemma 1',
       method === 'gd' ? 'V' : 'D',

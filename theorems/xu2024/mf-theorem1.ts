@@ -29,9 +29,15 @@
  * False variants. (1) the hypothesis on c dropped: R₀ = −A, ‖R₀‖_F = ‖A‖_F, while the prefactors scale
  * like c², so a small c violates the bound at t = 0; (2) c at the printed c_min; (3) "GD cannot beat the
  * factor 1 − μ/L": by Lemma 2 the linear part contracts by (L − μ)/(L + μ) ≈ (1 − μ/L)² at η = 2/(L + μ).
+ * (4) Near misses: the bounds with the exponent 2.05t, 2.5% above the exponent of (1 − μ/L)² ≈ (L − μ)/(L + μ).
+ * With x = μ/L, (1 − x)/(1 + x) − (1 − x)² = x²(1 − x)/(1 + x) > 0, so GD's linear factor exceeds
+ * (1 − μ/L)^{2.05} for every x, by most where x is large: on instances with cond(X₀) ≲ 2.5 the residual
+ * overtakes the bound within 10 to 50 steps, before the floor. A raise of the theorem's own exponent by
+ * 5% is not false: the prefactor has slack 1/C₁ ≤ 1/3 at t = 0 and a factor (1 − μ/L)^{0.05t} gains at most
+ * e^{0.05·ln 10⁹} ≈ 2.8 before the floor 1e-9‖A‖_F, while the residual contracts near the exponent 2.
  */
-import { atMost, type Bound, type Claim, defineClaim, type FactorizationMethod, geometric, type Hypothesis, type Trial, type TrialOptions, variant, withConstruction, withoutHypothesis } from 'ratecheck';
-import { C_MARGIN, RESIDUAL_FLOOR, densePathHypotheses, methodRun, paperSetup, rateUnbeatable, source, structuralHypotheses, thm1CoreBounds, thm1Hypotheses, thm1PrintedThreshold, thm1Quantities, thm1Threshold, xuParams, xuSetup, type XuParams, type XuSetup } from './mf-setup.ts';
+import { atMost, type Bound, type Claim, defineClaim, type FactorizationMethod, geometric, type Hypothesis, type Trial, type TrialOptions, variant, withConstruction, withoutHypothesis, withRate } from 'ratecheck';
+import { C_MARGIN, RESIDUAL_FLOOR, densePathHypotheses, residualFloor, methodRun, paperSetup, rateUnbeatable, source, structuralHypotheses, thm1CoreBounds, thm1Hypotheses, thm1PrintedThreshold, thm1Quantities, thm1Threshold, xuParams, xuSetup, type XuParams, type XuSetup } from './mf-setup.ts';
 
 type Thm1Quantities = ReturnType<typeof thm1Quantities>;
 
@@ -50,7 +56,7 @@ export function thm1Trial(params: XuParams, options: TrialOptions, o: Thm1Option
   const hypotheses = [...structuralHypotheses(su), ...densePathHypotheses(su, options), ...thm1Hypotheses(su, q), ...(extra ? extra(su, q) : [])];
   return {
     hypotheses,
-    derived: { c: finiteC, L: q.L, mu: q.mu, condX0: q.cond, stepSize: q.eta, p: q.p, normA: su.normA },
+    derived: { c: finiteC, L: q.L, mu: q.mu, condX0: q.cond, stepSize: q.eta, p: q.p, rate: q.rate, normA: su.normA },
     bounds: bounds(su, q),
     run: methodRun(su, finiteC, { method: o.method ?? 'gd', stepSize: q.eta }, options),
   };
@@ -67,7 +73,8 @@ function thm1PrintedBounds(su: XuSetup, q: Thm1Quantities): Bound[] {
       metric: 'residualNorm',
       relation: 'le',
       value: geometric((3 * q.c * q.c * sigma1 * sigma1) / 64, q.rate),
-      floor: RESIDUAL_FLOOR * su.normA,
+      floor: residualFloor(su.normA, q.cond, q.rate),
+      rate: q.rate,
       cite: 'Theorem 1: ‖R_t‖_F ≤ (3c²σ₁²(A)/64)(1 − μ/L)^t',
     },
   ];
@@ -139,3 +146,35 @@ export const thm1PrintedNoHypothesis = withoutHypothesis(thm1Printed, THM1_HYPOT
   falseBecause: '3c²σ₁²(A)/64 falls below ‖R₀‖_F = ‖A‖_F for small c',
   params: xuParams({ cSteps: [-80, -1] }),
 });
+
+/** The near-miss exponent of variant (4): 2.05, i.e. (1 − μ/L)² ≈ (L − μ)/(L + μ) raised 2.5%. */
+export const THM1_NEAR_MISS_EXPONENT = 2.05;
+
+/**
+ * Instances with cond(X₀) ≲ 2.5 (found by sampling the default generator), where (1 − μ/L)^{2.05} falls
+ * furthest below GD's linear factor (L − μ)/(L + μ): the first violations come at t = 9 to 24, far above the floor.
+ */
+export const lowConditionExamples: XuParams[] = [
+  { m: 60, n: 39, r: 2, d: 7, kappa: 1.9502287540715042, profile: 'top', scale: 3.1622776601683795, cMultiplier: 6.727171322029717, seed: 543592566 },
+  { m: 18, n: 3, r: 2, d: 8, kappa: 1.7103634500033191, profile: 'top', scale: 0.5623413251903491, cMultiplier: 1.4142135623730951, seed: 9 },
+  { m: 6, n: 13, r: 3, d: 10, kappa: 1.9502287540715042, profile: 'bottom', scale: 1, cMultiplier: 1, seed: 399303761 },
+];
+
+/** Theorem 1's claim (core or printed) with the exponent t replaced by 2.05t on its residual bounds (variant (4)). */
+export function thm1NearMiss(base: Claim<XuParams>, id: string, examples: XuParams[]): Claim<XuParams> {
+  return withRate(base, 'rate', (q) => q ** THM1_NEAR_MISS_EXPONENT, {
+    id,
+    statement: `FALSE near-miss: ${base.id}’s residual bound with (1 − μ/L)^{${THM1_NEAR_MISS_EXPONENT}t} in place of (1 − μ/L)^t`,
+    source: source('Theorem 1', 'D', 'near-miss variant (4) of mf-theorem1.ts’s header: Lemma 2’s factor (L − μ)/(L + μ) > (1 − μ/L)² > (1 − μ/L)^2.05'),
+    falseBecause: 'the exponent 2.05 is 2.5% above that of (1 − μ/L)², which GD’s linear factor (L − μ)/(L + μ) (Lemma 2) exceeds by x²(1 − x)/(1 + x), x = μ/L: at cond(X₀) ≲ 2.5 the residual overtakes the bound within about 10 to 50 steps',
+    metric: 'residualNorm',
+    examples,
+  });
+}
+
+export const thm1CoreNearMiss = thm1NearMiss(thm1Core, 'xu2024-mf.thm1-core-exponent-2.05', lowConditionExamples);
+
+export const thm1PrintedNearMiss = thm1NearMiss(thm1Printed, 'xu2024-mf.thm1-printed-exponent-2.05', [
+  { m: 26, n: 51, r: 2, d: 7, kappa: 1.8263624996449672, profile: 'top', scale: 5.623413251903491, cMultiplier: 5.187358218604039, seed: 1205555613 },
+  { m: 57, n: 33, r: 2, d: 5, kappa: 2.0824957772329675, profile: 'bottom', scale: 0.31622776601683794, cMultiplier: 1, seed: 98138270 },
+]);

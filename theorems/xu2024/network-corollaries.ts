@@ -6,16 +6,20 @@
  * η = 1/L̃ and β = (√L̃ − √μ̃)/(√L̃ + √μ̃); here c meets Theorem 3's inequality μ̃p ≥ 4√2‖LDᵀ‖_F(1 + p)):
  * - Corollary 1, (12) X₀ = cLΦ: for 0 < τ < c₁, 0 < δ < 1 and d ≥ r − 1 + Ω(log 1/δ), with probability
  *   ≥ 1 − δ, T = O(d·cond(L)/(τ(d − r + 1)) · √(λ_max(DDᵀ)/λ_min(DDᵀ)) · log 1/ε). The proof uses
- *   cond(X₀) = O(d·cond(L)/(τ(d − r + 1))) (Proposition 1): the claim conditions on that event, τ = TAU.
+ *   cond(X₀) = O(d·cond(L)/(τ(d − r + 1))) on Proposition 1's event, whose failure probability is
+ *   δ = 3exp(−min{(d − r + 1)log(1/(c₁τ)), c₂d, d/2}) with c₁, c₂ unspecified.
  * - Corollary 2, (13) X₀ = c·Orth(LΦ): if d ≥ r, with probability 1, T = O(√(λ_max/λ_min) · log 1/ε).
  * - Corollary 3, (14) X₀ = cΦ: if d ≥ m − 1 + Ω(log 1/δ), with probability ≥ 1 − δ,
- *   T = O(d/(τ(d − m + 1)) · √(λ_max/λ_min) · log 1/ε), δ = 3exp(−min{(d−m+1)log(1/(c₁τ)), c₂d, d/2});
- *   the claim conditions on cond(X₀) ≤ d/(τ(d − m + 1)).
+ *   T = O(d/(τ(d − m + 1)) · √(λ_max/λ_min) · log 1/ε), δ = 3exp(−min{(d−m+1)log(1/(c₁τ)), c₂d, d/2}).
+ * Corollaries 1 and 3 are with-probability claims: every draw counts (none is filtered by the event), a
+ *   draw fails when the count is exceeded, and the failures are tested against the smallest δ any c₁, c₂
+ *   allow, δ ≥ 3e^{−d/2} (the min is at most d/2), capped at 1: the strongest reading of "w.p. ≥ 1 − δ".
+ *   τ = TAU in the expression (any 0 < τ < c₁; a smaller τ only loosens the count).
  * Hypotheses: Assumption 1, Y₀ = 0, col(X₀) ⊇ col(L), the width of each corollary, Theorem 3's inequality.
  *
  * False variants (derived):
  * 1. Without the data factor √(λ_max/λ_min): NAG needs about cond(X₀)·cond(D)·log(1/ε) iterations; with
- *    cond(D) ≥ 30 the factor cannot be absorbed in K = 4.
+ *    cond(D) ≥ 30 the factor cannot be absorbed in K = 8.
  * 2. GD (η = 2/(L̃+μ̃)) meeting the accelerated count: GD contracts like 1 − 2μ̃/(L̃ + μ̃) per step, so it
  *    needs about cond²(X₀)·cond²(D)/2 iterations per unit of log(1/ε) (Remark 3), quadratically more.
  */
@@ -28,27 +32,34 @@ const K = HIDDEN_CONSTANT;
 /** Large data condition numbers, for the variants that leave the data factor out. */
 const ILL_CONDITIONED_D: NetRanges = { condD: [30, 100], r: [1, 3], rankDExtra: [0, 3] };
 
-/** A true O(·) claim of Corollaries 1-3. */
-export function iterationClaim(id: string, statement: string, theorem: string, confidence: Source['confidence'], params: fc.Arbitrary<NetworkParams>, o: IterationClaimOptions) {
+/** A true O(·) claim of Corollaries 1-3 (with probability 1 − δ(params) when `delta` is given). */
+export function iterationClaim(id: string, statement: string, theorem: string, confidence: Source['confidence'], params: fc.Arbitrary<NetworkParams>, o: IterationClaimOptions, delta?: (p: NetworkParams) => number) {
   return defineClaim<NetworkParams>({
     id,
     statement,
-    source: source(theorem, confidence, `hidden constant K = ${o.K ?? HIDDEN_CONSTANT} explicit (the paper gives none); smallest working K reported per instance; Corollaries 1-3 (Section 4)`),
-    kind: 'asymptotic',
+    source: source(theorem, confidence, `hidden constant K = ${o.K ?? HIDDEN_CONSTANT} explicit (the paper gives none); smallest working K reported per instance; Corollaries 1-3 (Section 4)${delta ? '; δ = 3e^{−d/2}, the smallest any c₁, c₂ allow' : ''}`),
+    kind: delta ? 'with-probability' : 'asymptotic',
     expected: 'holds',
     params,
     maxIterations: 8000,
+    ...(delta ? { aggregate: { kind: 'probability' as const, failureProbability: delta } } : {}),
     instantiate: (p, options) => iterationTrial(p, options, o),
   });
 }
 
+/** The smallest failure probability of Corollaries 1 and 3 for any c₁, c₂: 3e^{−d/2} (capped at 1). */
+export const corollaryDelta = (p: NetworkParams): number => Math.min(1, 3 * Math.exp(-p.d / 2));
+
+/** Variants stay per-instance O(·) claims (each of their draws must meet the count). */
+const perInstance = { kind: 'asymptotic' as const, aggregate: undefined };
+
 /** A false variant of an O(·) claim: the same encoding with another method or expression, stated at the call. */
 function iterationVariant(base: ReturnType<typeof iterationClaim>, o: IterationClaimOptions, info: { id: string; statement: string; theorem: string; falseBecause: string; params: fc.Arbitrary<NetworkParams> }) {
   const { theorem, ...rest } = info;
-  return variant(
-    withConstruction(base, (p, options) => iterationTrial(p, options, o)),
-    { ...rest, source: { theorem, confidence: 'D' }, maxIterations: 8000 },
-  );
+  return {
+    ...variant(withConstruction(base, (p, options) => iterationTrial(p, options, o)), { ...rest, source: { theorem, confidence: 'D' }, maxIterations: 8000 }),
+    ...perInstance,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -56,11 +67,12 @@ function iterationVariant(base: ReturnType<typeof iterationClaim>, o: IterationC
 
 export const cor1Iterations = iterationClaim(
   'xu2024-nn.cor1-iterations',
-  `NAG from (12) with d ≥ r on Proposition 1’s event (τ = ${TAU}): f(X_t,Y_t) ≤ ε‖LDᵀ‖²_F once t ≥ K·d·cond(L)/(τ(d−r+1))·√(λ_max/λ_min)·log(1/ε), K = ${K}`,
+  `NAG from (12) with d ≥ r, with probability at least 1 − δ (δ = 3e^{−d/2}): f(X_t,Y_t) ≤ ε‖LDᵀ‖²_F once t ≥ K·d·cond(L)/(τ(d−r+1))·√(λ_max/λ_min)·log(1/ε), K = ${K}, τ = ${TAU}`,
   'Corollary 1',
   'V',
   networkParams(),
-  { scheme: 'unbalanced', method: 'nag', expression: cor1Expression, what: 'Corollary 1', event: cor1Event },
+  { scheme: 'unbalanced', method: 'nag', expression: cor1Expression, what: 'Corollary 1' },
+  corollaryDelta,
 );
 
 export const cor1WithoutData = iterationVariant(
@@ -70,7 +82,7 @@ export const cor1WithoutData = iterationVariant(
     id: 'xu2024-nn.cor1-without-data',
     statement: `FALSE variant: Corollary 1 without the factor √(λ_max/λ_min) (K = ${K})`,
     theorem: 'Corollary 1',
-    falseBecause: 'NAG needs about cond(X₀)·cond(D)·log(1/ε) iterations; the data factor cond(D) ≥ 30 cannot be absorbed in K = 4',
+    falseBecause: 'NAG needs about cond(X₀)·cond(D)·log(1/ε) iterations; the data factor cond(D) ≥ 30 cannot be absorbed in K = 8',
     params: networkParams(ILL_CONDITIONED_D),
   },
 );
@@ -106,7 +118,7 @@ export const cor2WithoutData = iterationVariant(
     id: 'xu2024-nn.cor2-without-data',
     statement: `FALSE variant: Corollary 2 without the factor √(λ_max/λ_min): T ≤ K·log(1/ε), K = ${K}`,
     theorem: 'Corollary 2',
-    falseBecause: 'NAG needs about cond(D)·log(1/ε)/2 or more iterations; cond(D) ≥ 30 cannot be absorbed in K = 4',
+    falseBecause: 'NAG needs about cond(D)·log(1/ε)/2 or more iterations; cond(D) ≥ 30 cannot be absorbed in K = 8',
     params: networkParams(ILL_CONDITIONED_D),
   },
 );
@@ -128,11 +140,12 @@ export const cor2Gd = iterationVariant(
 
 export const cor3Iterations = iterationClaim(
   'xu2024-nn.cor3-iterations',
-  `NAG from (14) with d ≥ m on the event cond(X₀) ≤ d/(τ(d−m+1)) (τ = ${TAU}): f ≤ ε‖LDᵀ‖²_F once t ≥ K·d/(τ(d−m+1))·√(λ_max/λ_min)·log(1/ε), K = ${K}`,
+  `NAG from (14) with d ≥ m, with probability at least 1 − δ (δ = 3e^{−d/2}): f ≤ ε‖LDᵀ‖²_F once t ≥ K·d/(τ(d−m+1))·√(λ_max/λ_min)·log(1/ε), K = ${K}, τ = ${TAU}`,
   'Corollary 3',
   'V',
   networkParams(WIDE),
-  { scheme: 'wide', method: 'nag', expression: cor3Expression, what: 'Corollary 3', event: cor3Event },
+  { scheme: 'wide', method: 'nag', expression: cor3Expression, what: 'Corollary 3' },
+  corollaryDelta,
 );
 
 export const cor3WithoutData = iterationVariant(

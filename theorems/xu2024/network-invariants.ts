@@ -7,7 +7,9 @@
  * Derivation: ∇_X f = R DᵀY and ∇_Y f = D RᵀX with R = XYᵀD − L. Every Y-update adds D times a matrix, so
  *   Y_t ∈ col(D) from Y₀ ∈ col(D). The X-update adds (XYᵀD − L)DᵀY, whose columns lie in col(X) + col(L);
  *   with col(L) ⊆ col(X₀) every X_t stays in col(X₀) (NAG's extrapolation is a combination of iterates).
- * Tolerance: INVARIANT_TOL relative to ‖X_t‖_F, ‖Y_t‖_F, on the dense run (nothing reduced), D with n > rank(D).
+ * Tolerance: the roundoff allowance γ_k((t + 1)S + w‖X_t‖_F) of mf-setup.ts (invariantAllowance), k = m + n + N + d,
+ *   S the step's scale ‖X_t‖_F + η(‖R_t‖_F + ‖X_t‖_F‖Y_t‖_F‖D‖_F)‖D‖_F‖Y_t‖_F (symmetrically for Y), times
+ *   (1 + 2β)/(1 − β) for NAG, w the measuring bases' width; on the dense run (nothing reduced), D with n > rank(D).
  *
  * False variants (derived):
  * 1. A Gaussian Y₀ with D without full row rank: Y₀ has a component outside col(D) ≠ ℝⁿ at t = 0.
@@ -16,7 +18,8 @@
  */
 import fc from 'fast-check';
 import { type Bound, defineClaim, type FactorizationMethod, type NetworkParams, withConstruction, withoutHypothesis } from 'ratecheck';
-import { INVARIANT_TOL, netTrial, networkParams, source, STRUCTURE, Y0_ZERO, type NetRanges } from './network-trial.ts';
+import { netTrial, networkParams, source, STRUCTURE, Y0_ZERO, type NetContext, type NetRanges } from './network-trial.ts';
+import { invariantAllowance, stepScale } from './mf-setup.ts';
 
 export interface InvariantParams extends NetworkParams {
   method: FactorizationMethod;
@@ -28,16 +31,23 @@ const invariantParams = (ranges: NetRanges = {}) =>
     .record({ method: fc.constantFrom<FactorizationMethod>('gd', 'altgd', 'nag'), scheme: fc.constantFrom('unbalanced' as const, 'orthonormal' as const) })
     .chain(({ method, scheme }) => networkParams({ nExtra: [1, 3], cSteps: [0, 8], ...ranges }).map((p) => ({ ...p, method, scheme })));
 
-function invariantBounds(): Bound[] {
+function invariantBounds(ctx: NetContext): Bound[] {
+  const { m: rows, n, N, d, method } = ctx.params as InvariantParams;
+  const k = rows + n + N + d;
+  // the larger of the claims' steps (GD's and AltGD's 2/(L̃ + μ̃), NAG's 1/L̃), and NAG's momentum
+  const eta = 2 / (ctx.q.Lt + ctx.q.mut);
+  const beta = method === 'nag' ? ctx.q.momentum : 0;
+  const normD = Math.hypot(...ctx.su.sD);
+  const w = Math.max(ctx.init.colX0.cols, ctx.su.UD.cols); // the measuring bases' widths
   return [
-    { metric: 'offColX', relation: 'le', value: (_t, m) => INVARIANT_TOL * m.normX, floor: 0, cite: 'col(X_t) ⊆ col(X₀) (exact invariant of Theorem 3’s proof)' },
-    { metric: 'offRowY', relation: 'le', value: (_t, m) => INVARIANT_TOL * m.normY, floor: 0, cite: 'col(Y_t) ⊆ col(D) when Y₀ = 0 [D]: ∇_Y f = D RᵀX' },
+    { metric: 'offColX', relation: 'le', value: (t, m) => invariantAllowance(t, k, stepScale(m.normX, m.normY, m.residualNorm, eta, beta, normD), w * m.normX), floor: 0, cite: 'col(X_t) ⊆ col(X₀) (exact invariant of Theorem 3’s proof), to the roundoff allowance γ_k((t + 1)S + w‖·‖_F)' },
+    { metric: 'offRowY', relation: 'le', value: (t, m) => invariantAllowance(t, k, stepScale(m.normY, m.normX, m.residualNorm, eta, beta, normD), w * m.normY), floor: 0, cite: 'col(Y_t) ⊆ col(D) when Y₀ = 0 [D]: ∇_Y f = D RᵀX, to the roundoff allowance γ_k((t + 1)S + w‖·‖_F)' },
   ];
 }
 
 export const invariantSubspaces = defineClaim<InvariantParams>({
   id: 'xu2024-nn.invariant-subspaces',
-  statement: `GD, AltGD and NAG from (12) or (13), Y₀ = 0: col(X_t) ⊆ col(X₀) = col(L) and col(Y_t) ⊆ col(D) for all t (to ${INVARIANT_TOL} relative)`,
+  statement: `GD, AltGD and NAG from (12) or (13), Y₀ = 0: col(X_t) ⊆ col(X₀) = col(L) and col(Y_t) ⊆ col(D) for all t (to the roundoff allowance γ_k((t + 1)S + w‖·‖_F))`,
   source: source('Theorem 3 proof (exact invariant)', 'D', 'Theorem 3’s proof (Appendix D): col(X_t) ⊆ col(X₀); col(Y_t) ⊆ col(D) since every Y-update is D times a matrix'),
   kind: 'invariant',
   expected: 'holds',

@@ -22,8 +22,14 @@ import { atMost, type Bound, type FactorizationMethod, type Hypothesis, type Met
 import type { InitScheme } from './network-setup.ts';
 import { netTrial, RESIDUAL_FLOOR, type NetContext } from './network-trial.ts';
 
-/** Catalog value of the hidden constant K of the O(·) statements (Corollaries 1-3, Remark 3); the paper gives none. */
-export const HIDDEN_CONSTANT = 4;
+/**
+ * Catalog value of the hidden constant K of the O(·) statements (Corollaries 1-3, Remark 3); the paper gives
+ * none. It was 4 until verify's target phase found Corollary 2 instances that need K ≈ 4.05 (m = 1, n = N = 4,
+ * cond(D) = 20 at the edge of the generator, the "top" spectrum), where random draws had needed at most 1.8:
+ * a measurement of the constant on this generator, not a refutation of an O(·) statement. The false
+ * variants are off by factors of cond(D) ≥ 30 or cond(D)², which no K = 8 absorbs.
+ */
+export const HIDDEN_CONSTANT = 8;
 /** τ of Corollaries 1 and 3 (any 0 < τ < c₁; c₁ unspecified): the claims use this value explicitly. */
 export const TAU = 0.5;
 /** ε of the reported iteration count T(ε) (measurement `iterationsToEpsilon`). */
@@ -35,6 +41,7 @@ function iterationBound(K: number, E: number, floor: number, what: string): Boun
     relation: 'le',
     value: (t) => (t >= K * E ? Math.exp(-t / (K * E)) : Infinity),
     floor,
+    rate: Math.exp(-1 / (K * E)),
     cite: `${what}: T = O(E log 1/ε) with hidden constant K = ${K}, E = ${what.includes('Remark') ? 'cond²(X₀)·λ_max/λ_min' : 'the corollary’s expression'} (Corollaries 1-3, Remark 3)`,
   };
 }

@@ -26,9 +26,13 @@
  * 5. The rate 1 − σ_r(X₀)/(2σ₁(X₀)) of X₀ alone (the data factor √(λ_min/λ_max) left out): under (13) that is
  *    1/2 per step, far faster than NAG's 1 − 1/cond(D) once cond(D) > 2.
  * 6. (14) at width r ≤ d < m: col(X₀) is a random d-dimensional subspace missing part of col(L).
+ * 7. Near misses, one per initialization: θ replaced by 1 − √(μ̃/L̃), the double eigenvalue of NAG's
+ *    linearized map (Lemma 7's form, as Lemma 4 for matrix factorization). On a mode with that double root
+ *    the error is (1 + t√(μ̃/L̃))(1 − √(μ̃/L̃))^t: dropping the growth factor makes the bound 0.1% to 36% too
+ *    small at t = 2 to 30 on 1% to 5% of the default instances (the examples are such instances).
  */
 import fc from 'fast-check';
-import { type Bound, defineClaim, geometric, methodSpec, type NetworkParams, variant, withConstruction, withoutHypothesis } from 'ratecheck';
+import { type Bound, type Claim, defineClaim, geometric, methodSpec, type NetworkParams, variant, withConstruction, withoutHypothesis, withRate } from 'ratecheck';
 import { netTrial, networkParams, RESIDUAL_FLOOR, sigmaMinD, smallPaperNetwork, source, STRUCTURE, THEOREM3_CONDITION, WIDE, type NetContext, type NetRanges } from './network-trial.ts';
 
 /** ‖R_t‖_F ≤ σ_k²(X₀) σ_min(D)/576 · θ^t with θ = 1 − √μ̃/(2√L̃) (θ replaceable for the false variants). */
@@ -41,6 +45,7 @@ export function theorem3Bounds(ctx: NetContext, theta: number = ctx.q.theta, lab
       relation: 'le',
       value: geometric((sk * sk * sigmaMinD(su)) / 576, theta),
       floor: RESIDUAL_FLOOR * su.normL,
+      rate: theta,
       cite: `Theorem 3: ‖R_t‖_F ≤ σ_r²(X₀)σ_min(D)/576 · θ^t, ${label}`,
     },
   ];
@@ -188,6 +193,36 @@ export const thm3WideBelowOutput = withoutHypothesis(
   },
 );
 
+// ---------------------------------------------------------------------------------------------
+// Near misses (false variant 7)
+
+/** Theorem 3's claim with θ replaced by 1 − √(μ̃/L̃) (the growth factor (1 + t√(μ̃/L̃)) dropped). */
+function growthDropped(base: Claim<NetworkParams>, id: string, init: string, examples: NetworkParams[]): Claim<NetworkParams> {
+  return withRate(base, 'theta', (_theta, d) => 1 - Math.sqrt(d.mut / d.Lt), {
+    id,
+    statement: `FALSE near-miss: Theorem 3’s bound under ${init} with (1 − √(μ̃/L̃))^t in place of (1 − √μ̃/(2√L̃))^t (the growth factor (1 + t√(μ̃/L̃)) of NAG’s double root dropped)`,
+    source: { theorem: 'Theorem 3', confidence: 'D', note: 'Theorem 3 false variant 7, derived in this file’s header' },
+    falseBecause: 'on a mode with the double root q = 1 − √(μ̃/L̃) the error is (1 + t√(μ̃/L̃))q^t: without that factor the bound is 0.1% to 36% too small at t = 2 to 30 on 1% to 5% of the instances',
+    metric: 'residualNorm',
+    examples,
+  });
+}
+
+export const thm3UnbalancedNearMiss = growthDropped(thm3Unbalanced, 'xu2024-nn.thm3-unbalanced-growth-dropped', 'initialization (12)', [
+  { m: 7, n: 2, N: 4, rankD: 2, r: 1, condD: 1.5619546732151577, profile: 'bottom', scaleD: 0.31622776601683794, dataV: 'gaussian', labels: 'conditioned', condA: 2.526801108055887, d: 1, cMultiplier: 1.542210825407941, seed: 2147483626 },
+  { m: 3, n: 4, N: 5, rankD: 3, r: 1, condD: 2.7526359366558903, profile: 'top', scaleD: 0.5623413251903491, dataV: 'orthonormal', labels: 'conditioned', condA: 1.0528465026159506, d: 2, cMultiplier: 1.0905077326652577, seed: 1222923519 },
+]);
+
+export const thm3OrthonormalNearMiss = growthDropped(thm3Orthonormal, 'xu2024-nn.thm3-orthonormal-growth-dropped', 'initialization (13)', [
+  { m: 8, n: 3, N: 9, rankD: 3, r: 2, condD: 1.5619546732151577, profile: 'top', scaleD: 0.31622776601683794, dataV: 'orthonormal', labels: 'conditioned', condA: 1.0349277670798647, d: 5, cMultiplier: 1.0905077326652577, seed: 15 },
+  { m: 7, n: 6, N: 5, rankD: 3, r: 3, condD: 1.6936464741223403, profile: 'geometric', scaleD: 1.7782794100389228, dataV: 'orthonormal', labels: 'conditioned', condA: 1.0349277670798647, d: 3, cMultiplier: 1.2968395546510096, seed: 1843184993 },
+]);
+
+export const thm3WideNearMiss = growthDropped(thm3Wide, 'xu2024-nn.thm3-wide-growth-dropped', 'initialization (14)', [
+  { m: 2, n: 1, N: 3, rankD: 1, r: 1, condD: 10.051205300705284, profile: 'geometric', scaleD: 3.1622776601683795, dataV: 'gaussian', labels: 'conditioned', condA: 1.1084857580706386, d: 5, cMultiplier: 1.0905077326652577, seed: 4 },
+  { m: 4, n: 1, N: 5, rankD: 1, r: 1, condD: 13.894262059185014, profile: 'top', scaleD: 0.31622776601683794, dataV: 'gaussian', labels: 'conditioned', condA: 1.589591490935922, d: 7, cMultiplier: 1, seed: 1143297586 },
+]);
+
 export const theorem3Claims = [
   thm3Unbalanced,
   thm3NoHypothesis,
@@ -199,4 +234,7 @@ export const theorem3Claims = [
   thm3Wide,
   thm3WideNoHypothesis,
   thm3WideBelowOutput,
+  thm3UnbalancedNearMiss,
+  thm3OrthonormalNearMiss,
+  thm3WideNearMiss,
 ];

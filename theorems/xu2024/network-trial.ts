@@ -55,8 +55,6 @@ export function source(theorem: string, confidence: Source['confidence'], note?:
 
 /** Roundoff floor of the residual, relative to ‖L‖_F (R₀ = −L; derived in this file's header). */
 export const RESIDUAL_FLOOR = 1e-9;
-/** Invariant tolerance, relative to ‖X_t‖_F, ‖Y_t‖_F. */
-export const INVARIANT_TOL = 1e-10;
 /** Tolerance of the exact identity L̃/μ̃ = λ_max/λ_min under (13) (Corollary 2: cond(X₀) = 1). */
 export const IDENTITY_TOL = 1e-12;
 /** Margin above the smallest c meeting Theorem 3's inequality, so that rounding cannot flip it. */
