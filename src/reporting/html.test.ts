@@ -8,10 +8,6 @@ import type { Claim } from '../claims/types.ts';
 import { claimAnchor, entryFigure, escapeHtml, figureWanted, htmlReport } from './html.ts';
 import { SCHEMA_VERSION, TOOL_VERSION, buildEntry, summarize, type ClaimEntry, type Report } from './report.ts';
 import { writeReport } from './write.ts';
-import { loadRenderer } from './figures/render.ts';
-
-// the figures render synchronously inside htmlReport, once vega is loaded
-await loadRenderer();
 import { aggregate, neverMet, scalarClaims, tooFast, upper } from './figures/test-claims.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'ratecheck-html-unit-'));

@@ -17,8 +17,8 @@ import { exponentData, exponentSvg } from './loglog.ts';
 import { mathHtml } from './math.ts';
 import { compactSvg } from './svg-compact.ts';
 import { claimFigure, sampleParams, traceInstance, type KeptTraces, type TraceRun } from './figures/claims.ts';
-import { inlineSvg, renderSvgSync } from './figures/render.ts';
-import type { Figure } from './figures/spec.ts';
+import { inlineSvg } from './figures/render.ts';
+import type { LineFigure } from './figures/spec.ts';
 import { lineFigureSvg } from './figures/lines-svg.ts';
 
 export interface HtmlReportOptions {
@@ -54,7 +54,7 @@ export interface EntryFigureOptions {
  * A figure for one claim entry: traces of the tightest instance (or counterexample) and a sample, taken
  * from the traces kept while verifying where there are some, otherwise from a run of each instance.
  */
-export function entryFigure(entry: ClaimEntry, claim: Claim<unknown>, o: EntryFigureOptions): Figure | null {
+export function entryFigure(entry: ClaimEntry, claim: Claim<unknown>, o: EntryFigureOptions): LineFigure | null {
   if (claim.aggregate) return null;
   const traceOptions = { maxIterations: entry.maxIterations, dense: o.dense };
   let focus: TraceRun | null = null;
@@ -83,10 +83,10 @@ export interface DrawnFigure {
   svg: string;
 }
 
-/** entryFigure drawn as SVG: straight from its panels (`figures/lines-svg.ts`), with vega only for another kind of figure. */
+/** entryFigure drawn as SVG straight from its panels (`figures/lines-svg.ts`), without vega. */
 export function drawEntryFigure(entry: ClaimEntry, claim: Claim<unknown>, o: EntryFigureOptions): DrawnFigure | null {
   const fig = entryFigure(entry, claim, o);
-  return fig ? { caption: fig.caption, svg: fig.lines ? lineFigureSvg(fig.lines) : renderSvgSync(fig.spec) } : null;
+  return fig ? { caption: fig.caption, svg: lineFigureSvg(fig.lines) } : null;
 }
 
 /** Whether a per-instance figure says something: a claim that holds, or a verdict that is not as expected. */

@@ -7,7 +7,7 @@
  *   E‖x_k − x*‖² ≤ (1 − 1/κ̄_D)^k ‖x₀ − x*‖²,  κ̄_D = ‖A‖²_F ‖A⁺‖²₂ = ‖A‖²_F/λ_min.
  * Hypotheses: consistent system, full column rank, row-norm sampling.
  * Parameters: κ ∈ [1, 1000] (generated instances), k ≤ 5000, or until the bound reaches its floor.
- * Bounds: E‖e_k‖² ≤ (1 − 1/κ̄_D)^k (floor MSQ_FLOOR = 1e-12: twelve decades of decay), and the one-step identity below to relative
+ * Bounds: E‖e_k‖² ≤ (1 − 1/κ̄_D)^k (floor MSQ_FLOOR = 1e-24: twenty-four decades of decay), and the one-step identity below to relative
  * tolerance IDENTITY_RTOL = 1e-9, with E‖e_k‖² exact (second-moment operator, β = 0, B = 1, α = 1/‖A‖²_F).
  *
  * Derivation (one-step identity). The projection removes the component of e_k along a_j:

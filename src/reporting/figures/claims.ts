@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { RATE_BUDGET_CAP, checkInstance, type StopReason, type Violation } from '../../checking/instance.ts';
 import type { Bound, Claim } from '../../claims/types.ts';
 import { fmtNumber } from '../report.ts';
-import { PALETTE, lineFigure, thinIndices, type Figure, type Row } from './spec.ts';
+import { PALETTE, lineFigure, thinIndices, type Figure, type LineFigure, type Row } from './spec.ts';
 
 /** Points kept per plotted line. */
 export const MAX_POINTS = 80;
@@ -156,7 +156,7 @@ function describeRelation(run: TraceRun): string {
 }
 
 /** The per-claim figure, or null when no instance produced a trace. */
-export function claimFigure(input: ClaimFigureInput): Figure | null {
+export function claimFigure(input: ClaimFigureInput): LineFigure | null {
   const plotted = [input.focus, ...input.samples].filter((r): r is TraceRun => r !== null && r.hypothesesMet && r.t.length > 0);
   if (plotted.length === 0) return null;
   const focus = input.focus && input.focus.hypothesesMet && input.focus.t.length > 0 ? input.focus : null;

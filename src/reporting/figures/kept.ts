@@ -9,7 +9,7 @@
  * result: the same parameters and the same largest ratio. Otherwise the figure re-runs the instance.
  */
 import type { Claim, Metrics, Observer, Trial } from '../../claims/types.ts';
-import type { StopReason } from '../../checking/instance.ts';
+import { ratioOf, type StopReason } from '../../checking/instance.ts';
 import type { ClaimResult } from '../../checking/result.ts';
 import { claimSeed } from '../../checking/runner.ts';
 import { buildEntry } from '../report.ts';
@@ -83,14 +83,6 @@ class TraceBuffer {
     run.observed = Array.from(this.observed.subarray(0, this.n));
     run.bound = Array.from(this.bound.subarray(0, this.n));
   }
-}
-
-function ratioOf(relation: 'le' | 'ge', observed: number, bound: number): number {
-  if (Number.isNaN(observed)) return Infinity;
-  const num = relation === 'le' ? observed : bound;
-  const den = relation === 'le' ? bound : observed;
-  if (den === 0) return num === 0 ? 0 : Infinity;
-  return num / den;
 }
 
 /** A trial whose bounds and run record into `rec` and `buffer` (the trial itself is left untouched). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { figureJson, glyphEm, inlineSvg, measureText, renderSvg, renderSvgSync, writeFigure } from './render.ts';
+import { figureJson, glyphEm, inlineSvg, measureText, renderSvg, writeFigure } from './render.ts';
 import { heatmapFigure, lineFigure, type Row } from './spec.ts';
 
 const rows: Row[] = [];
@@ -27,10 +27,10 @@ const figure = lineFigure({
 const normalizeClips = (svg: string) => svg.replace(/clip\d+/g, 'clip');
 
 describe('rendering', () => {
-  it('draws the same SVG synchronously as vega’s view.toSVG(), with no warning', async () => {
+  it('draws a figure through vega’s view.toSVG(), the same twice, with no warning', async () => {
     const log = { warnings: [] as string[] };
     const a = await renderSvg(figure.spec, log);
-    const b = renderSvgSync(figure.spec, log);
+    const b = await renderSvg(figure.spec, log);
     expect(normalizeClips(b)).toBe(normalizeClips(a));
     expect(a.startsWith('<svg')).toBe(true);
     expect(a).toContain('A figure');
@@ -38,11 +38,11 @@ describe('rendering', () => {
     expect(log.warnings).toEqual([]);
   });
 
-  it('renders heatmaps: several lines per cell, white text on dark cells and black on light ones, full labels', () => {
+  it('renders heatmaps: several lines per cell, white text on dark cells and black on light ones, full labels', async () => {
     const long = 'small balanced Gaussian (entries N(0, 0.001²)) and more words besides';
     const data = [{ x: 'a', y: long, v: -6, l: 'dark\nsecond' }, { x: 'b', y: long, v: 0, l: 'light' }, { x: 'a', y: '2', v: 6, l: 'blue' }, { x: 'b', y: '2', v: null, l: 'grey' }];
     const h = heatmapFigure({ name: 'h', title: 'Heat', caption: '', data, x: { field: 'x', title: 'X' }, y: { field: 'y', title: 'Y' }, value: { field: 'v', title: 'V', scheme: 'redblue', domain: [-6, 6] }, label: 'l', lines: 2 });
-    const svg = renderSvgSync(h.spec);
+    const svg = await renderSvg(h.spec);
     const fill = (text: string) => new RegExp(`<text[^>]*fill="([^"]+)"[^>]*>(?:<tspan[^>]*>)?${text}<`).exec(svg)?.[1];
     expect(fill('dark')).toBe('white');
     expect(fill('blue')).toBe('white');
@@ -67,9 +67,8 @@ describe('rendering', () => {
     const log = { warnings: [] as string[] };
     // an encoding on a field type vega-lite must coerce: a warning, still rendered
     const spec = { data: { values: [{ a: 1, b: 2 }] }, mark: 'point', encoding: { x: { field: 'a', type: 'quantitative' }, y: { field: 'b', type: 'quantitative' }, shape: { field: 'a', type: 'quantitative' } } };
-    expect(renderSvgSync(spec, log)).toContain('<svg');
+    expect(await renderSvg(spec, log)).toContain('<svg');
     expect(log.warnings.length).toBeGreaterThan(0);
-    expect(() => renderSvgSync({ mark: 'nonsense' })).toThrow();
     await expect(renderSvg({ mark: 'nonsense' })).rejects.toThrow();
   });
 

@@ -1,9 +1,8 @@
 /**
  * Rendering: vega-lite compiles a figure's spec to vega, and vega's headless SVG renderer draws it in
- * Node, with no browser. `renderSvg` is vega's own `view.toSVG()`; `renderSvgSync` draws the same SVG
- * without awaiting (the data are inline, so the dataflow runs synchronously and nothing is loaded),
- * for callers that cannot await. (The HTML report draws its per-claim figures without vega, lines-svg.ts.) Each figure is written as NAME.svg next
- * to NAME.json, the JSON it was drawn from.
+ * Node, with no browser: `renderSvg` is vega's own `view.toSVG()`. Each figure is written as NAME.svg
+ * next to NAME.json, the JSON it was drawn from. (The HTML report draws its per-claim figures without
+ * vega: lines-svg.ts.)
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,10 +15,7 @@ type Vega = typeof VegaModule;
 let vega: Vega | null = null;
 let compile: (typeof VegaLiteModule)['compile'] | null = null;
 
-/**
- * Load vega and vega-lite (once; they are large, and only figures need them). The synchronous renderer
- * needs them loaded first; the asynchronous entry points load them themselves.
- */
+/** Load vega and vega-lite (once; they are large, and only figures need them). */
 export async function loadRenderer(): Promise<void> {
   if (vega && compile) return;
   const [v, vl] = await Promise.all([import('vega'), import('vega-lite')]);
@@ -95,45 +91,6 @@ export async function renderSvg(spec: VlSpec, log: RenderLog = { warnings: [] })
   } finally {
     view.finalize();
   }
-}
-
-interface ViewInternals {
-  _viewWidth: number;
-  _viewHeight: number;
-  _origin: [number, number];
-}
-
-/**
- * The same SVG as renderSvg, synchronously: run the dataflow (synchronous with inline data) and draw
- * the scenegraph with vega's SVGStringRenderer, sized as vega-view sizes its headless renderer.
- */
-export function renderSvgSync(spec: VlSpec, log: RenderLog = { warnings: [] }): string {
-  const view = buildView(spec, log);
-  try {
-    view.run();
-    const internals = view as unknown as ViewInternals;
-    if (!Array.isArray(internals._origin) || !Number.isFinite(internals._viewWidth)) {
-      throw new Error('vega view internals changed: synchronous rendering unavailable (use renderSvg)');
-    }
-    const pad = view.padding() as { left: number; right: number; top: number; bottom: number };
-    const width = Math.max(0, internals._viewWidth + pad.left + pad.right);
-    const height = Math.max(0, internals._viewHeight + pad.top + pad.bottom);
-    const Renderer = (renderer().vega as unknown as { SVGStringRenderer: new (loader: unknown) => SvgStringRenderer }).SVGStringRenderer;
-    const r = new Renderer(view.loader());
-    r.initialize(null, width, height, [pad.left + internals._origin[0], pad.top + internals._origin[1]]);
-    r.background(view.background());
-    r.render((view.scenegraph() as unknown as { root: unknown }).root);
-    return r.svg();
-  } finally {
-    view.finalize();
-  }
-}
-
-interface SvgStringRenderer {
-  initialize(el: null, width: number, height: number, origin: [number, number]): SvgStringRenderer;
-  background(color: unknown): SvgStringRenderer;
-  render(scene: unknown): SvgStringRenderer;
-  svg(): string;
 }
 
 /**

@@ -335,7 +335,10 @@ export interface LineFigureOptions {
 }
 
 /** Panels of lines sharing one data table; each panel selects its rows with `where`. */
-export function lineFigure(o: LineFigureOptions): Figure {
+/** A panels-of-lines figure: it always carries what it was made from. */
+export type LineFigure = Figure & { lines: LineFigureOptions };
+
+export function lineFigure(o: LineFigureOptions): LineFigure {
   if (o.panels.length === 0) throw new RangeError(`figure ${o.name} has no panels`);
   const single = o.panels.length === 1;
   const legends = o.independentLegends ? { resolve: { scale: { color: 'independent', strokeDash: 'independent' } } } : {};
