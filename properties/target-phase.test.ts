@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { checkInstance, defineClaim, PROFILES, scaledBound, verifyClaim, withRate, type Claim, type ClaimResult, type Trial } from '../src/index.ts';
-import { TARGET_EVALUATIONS_PER_RUN, targetShare, trendCorner } from '../src/checking/target.ts';
+import { TARGET_EVALUATIONS_PER_RUN, targetShare } from '../src/checking/target.ts';
+import { trendCorner } from '../src/search/stages.ts';
 import { logUniform, powerOfTwoGrid } from '../src/claims/arbitraries.ts';
 import { thm1Core } from '../theorems/xu2024/mf-theorem1.ts';
 import { xuParams } from '../theorems/xu2024/mf-setup.ts';

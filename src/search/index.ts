@@ -6,13 +6,16 @@
  * The default method ('cma'):
  *  1. the structure the claim declares (`claim.search.structured`), tried on the best starts;
  *  2. one instance of each family (non-numeric signature) of the arbitrary the starts lack, at most 8;
- *  3. IPOP-CMA-ES over the numeric fields (src/search/space.ts: log scale for positive fields, grids
+ *  3. the stages of src/search/stages.ts: the corner a sample of scored instances points to (when
+ *     `sample` is given), a boundary sweep from the best instance, and seed redraws (successive halving)
+ *     of the best configurations met;
+ *  4. IPOP-CMA-ES over the numeric fields (src/search/space.ts: log scale for positive fields, grids
  *     rounded, ranges from a sample of the claim's arbitrary), restarting from the best instance of
  *     each distinct non-numeric signature (kind, family, ...) in turn, the population doubling each
  *     time the starts are all used;
- *  4. after each CMA-ES run, neighbourhood moves on the best instance: each grid field ±1 step, the
+ *  5. after each CMA-ES run, neighbourhood moves on the best instance: each grid field ±1 step, the
  *     seed redrawn, and the claim's own `mutate`;
- *  5. after a run that did not improve, generation for as many evaluations as the run used: fresh draws
+ *  6. after a run that did not improve, generation for as many evaluations as the run used: fresh draws
  *     of the arbitrary and the best instance with its seeds redrawn (the alternation of Hypothesis's
  *     targeting: optimise while it improves, else generate).
  * A candidate outside the arbitrary's domain is repaired by clamping to the sampled range; when the
@@ -25,6 +28,7 @@ import { Rng } from '../random/rng.ts';
 import { cmaes } from './cmaes.ts';
 import { hillClimb } from './hill-climb.ts';
 import { at, decode, describeSpace, encode, get, searched, set, signature, type Coordinate } from './space.ts';
+import { boundarySweep, CORNER_STARTS, RESEED_CAP, RESEED_SHARE, reseed, SAME_DIGITS, trendCorner, type Scored } from './stages.ts';
 
 export interface SearchOptions<P> {
   claim: Claim<P>;
@@ -42,9 +46,14 @@ export interface SearchOptions<P> {
   deadline?: number;
   /** 'cma' (default) or 'hill-climb' (the neighbourhood climb `tighten` used before, a baseline). */
   method?: SearchMethod;
-  /** Instances of the claim's arbitrary giving each field its range (default: 200 drawn from `claim.params` with the seed). */
+  /** Instances of the claim's arbitrary giving each field its range (default: DOMAIN_SAMPLE drawn from `claim.params` with the seed). */
   domain?: P[];
+  /** Scored instances met before the search (a random phase's), the evidence the corner stage fits. */
+  sample?: Array<{ params: P; ratio: number }>;
 }
+
+/** Instances drawn for the coordinates' ranges when no `domain` is given. */
+export const DOMAIN_SAMPLE = 200;
 
 export type SearchMethod = 'cma' | 'hill-climb';
 
@@ -57,6 +66,9 @@ export interface SearchResult<P> {
   /** Restarts of the optimiser (CMA-ES runs after the first, or hill-climb restarts). */
   restarts?: number;
 }
+
+/** Candidates already scored in a row after which the hill-climb stops (its neighbourhood is exhausted). */
+const HILL_CLIMB_REPEATS = 10_000;
 
 /** Thrown inside the search to unwind once the budget, the deadline or `stopAbove` is reached. */
 class Done extends Error {}
@@ -75,6 +87,8 @@ export function searchInstances<P>(o: SearchOptions<P>): SearchResult<P> {
   const judge = o.claim.params as fc.Arbitrary<P>;
   const judgeable = o.starts.length > 0 && o.starts.every((s) => judge.canShrinkWithoutContext(s));
   const curve: Array<{ evaluations: number; best: number }> = [];
+  /** Every candidate scored, in order (the seed redraws' configurations). */
+  const met: Array<{ params: P; ratio: number }> = [];
 
   /** Score of p (cached by value), or null; throws Done once the search must stop. */
   const evaluate = (p: P): number | null => {
@@ -90,6 +104,7 @@ export function searchInstances<P>(o: SearchOptions<P>): SearchResult<P> {
     const s = o.score(p);
     const v = s === null || !Number.isFinite(s) ? null : s;
     cache.set(key, v);
+    if (v !== null) met.push({ params: p, ratio: v });
     if (v !== null && v > bestScore) {
       best = p;
       bestScore = v;
@@ -117,16 +132,22 @@ export function searchInstances<P>(o: SearchOptions<P>): SearchResult<P> {
     }
     scored.sort((a, b) => b.score - a.score);
     if (o.method === 'hill-climb') {
+      // a neighbourhood the climb has exhausted proposes only candidates already scored (cached, not
+      // counted): stop after HILL_CLIMB_REPEATS of them in a row, or the budget would never be spent
+      let repeats = 0;
       stats.restarts = hillClimb(o, scored, (p) => {
         try {
-          return evaluate(p);
+          const before = evaluations;
+          const v = evaluate(p);
+          repeats = evaluations === before ? repeats + 1 : 0;
+          return repeats > HILL_CLIMB_REPEATS ? false : v;
         } catch (e) {
           if (e instanceof Done) return false;
           throw e;
         }
       }, random).restarts;
     } else {
-      cmaSearch(o, scored, evaluate, rng, () => ({ params: best as P, score: bestScore }), () => evaluations, stats);
+      cmaSearch(o, scored, evaluate, rng, () => ({ params: best as P, score: bestScore }), () => evaluations, met, stats);
     }
   } catch (e) {
     if (!(e instanceof Done)) throw e;
@@ -138,7 +159,7 @@ export function searchInstances<P>(o: SearchOptions<P>): SearchResult<P> {
 const MAX_NEW_SIGNATURES = 8;
 
 /** Structure, then IPOP-CMA-ES restarts with neighbourhood polishing (counted in `stats`, which survives a Done). */
-function cmaSearch<P>(o: SearchOptions<P>, scored: Array<{ params: P; score: number }>, evaluate: (p: P) => number | null, rng: Rng, incumbent: () => { params: P; score: number }, evaluations: () => number, stats: { restarts: number }): void {
+function cmaSearch<P>(o: SearchOptions<P>, scored: Array<{ params: P; score: number }>, evaluate: (p: P) => number | null, rng: Rng, incumbent: () => { params: P; score: number }, evaluations: () => number, met: Scored<P>[], stats: { restarts: number }): void {
   const random = () => rng.uniform();
   // 1. declared structure on the best starts
   const structured = o.claim.search?.structured;
@@ -151,6 +172,7 @@ function cmaSearch<P>(o: SearchOptions<P>, scored: Array<{ params: P; score: num
     }
     scored.sort((a, b) => b.score - a.score);
   }
+  const domain = o.domain ?? fc.sample(o.claim.params, { seed: o.seed, numRuns: DOMAIN_SAMPLE });
   // the best of each non-numeric signature, best first: the restarts' starting points
   const seen = new Set<string>();
   const pool = scored.filter((s) => {
@@ -160,7 +182,7 @@ function cmaSearch<P>(o: SearchOptions<P>, scored: Array<{ params: P; score: num
     return true;
   });
   if (pool.length === 0) return;
-  const domain = o.domain ?? fc.sample(o.claim.params, { seed: o.seed, numRuns: 200 });
+  const fromStarts = pool.length;
   // every family the generator produces gets a start: one instance of each signature of the domain
   // sample the starts lack (the most frequent first, at most 8), since no numeric move reaches another kind
   const unseen = new Map<string, { params: P; count: number }>();
@@ -176,6 +198,14 @@ function cmaSearch<P>(o: SearchOptions<P>, scored: Array<{ params: P; score: num
     if (v === null) continue;
     seen.add(k);
     pool.push({ params: u.params, score: v });
+  }
+  const before = met.length;
+  stages(o, [...scored, ...pool.slice(fromStarts)].sort((a, b) => b.score - a.score), domain, evaluate, incumbent, evaluations, met);
+  for (const m of met.slice(before)) {
+    const k = signature(m.params);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    pool.push({ params: m.params, score: m.ratio });
   }
   const generate = generation(o, domain, evaluate, random, incumbent, (p, score) => {
     const k = signature(p);
@@ -211,6 +241,32 @@ function cmaSearch<P>(o: SearchOptions<P>, scored: Array<{ params: P; score: num
     idle = evaluations() === before ? idle + 1 : 0;
     if (idle >= pool.length) return;
   }
+}
+
+/**
+ * The stages before the optimiser (src/search/stages.ts): the corner the sample points to from each of
+ * the best starts (one may fall outside the domain, a constraint between fields such as a rank below a
+ * dimension, where another's other fields keep it inside), the boundary sweep from the best, then seed
+ * redraws of the configurations met, best first (ratios equal to SAME_DIGITS digits taken for one
+ * configuration: moves of a field the ratio is invariant to), with RESEED_SHARE of the budget left, at
+ * most RESEED_CAP evaluations.
+ */
+function stages<P>(o: SearchOptions<P>, scored: Array<{ params: P; score: number }>, domain: P[], evaluate: (p: P) => number | null, incumbent: () => { params: P; score: number }, evaluations: () => number, met: Scored<P>[]): void {
+  for (const start of scored.slice(0, CORNER_STARTS)) {
+    const corner = o.sample ? trendCorner(start.params, o.sample, domain) : undefined;
+    if (corner !== undefined) evaluate(corner);
+  }
+  const best = incumbent();
+  boundarySweep({ params: best.params, ratio: best.score }, domain, evaluate);
+  const ratios = new Set<string>();
+  const configs = [...scored.map((s) => ({ params: s.params, ratio: s.score })), ...met]
+    .sort((a, b) => b.ratio - a.ratio)
+    .filter((c) => {
+      const k = c.ratio.toPrecision(SAME_DIGITS);
+      return !ratios.has(k) && !!ratios.add(k);
+    });
+  const remaining = o.budget - evaluations();
+  reseed(configs, domain, Math.min(RESEED_CAP, Math.floor(remaining * RESEED_SHARE)), new Rng(o.seed, 'search:reseed'), evaluate);
 }
 
 /**

@@ -114,6 +114,15 @@ describe('searchInstances', () => {
     expect(resampled).toBeGreaterThan(10);
   });
 
+  it('stops the hill-climb once its neighbourhood is exhausted, with budget left', () => {
+    // four instances in all: every later mutation is one already scored, which costs no evaluation
+    const tiny = { id: 'toy.tiny', params: fc.record({ k: fc.integer({ min: 0, max: 3 }) }) } as unknown as Claim<{ k: number }>;
+    const r = searchInstances({ claim: tiny, starts: [{ k: 0 }], startScores: [0], score: (p) => 2 - Math.abs(p.k - 2), budget: 1000, seed: 1, method: 'hill-climb' });
+    // without the stop this call would never return
+    expect(r.bestScore).toBe(2);
+    expect(r.evaluations).toBeLessThanOrEqual(4);
+  });
+
   it('rejects a candidate the arbitrary can judge outside its domain, before scoring it', () => {
     const box = fc.record({ x: fc.integer({ min: 0, max: 10 }) });
     const wild = { id: 'toy.box', params: box, mutate: (p: { x: number }, random: () => number) => ({ x: p.x + Math.floor(random() * 40) - 20 }) } as unknown as Claim<{ x: number }>;
