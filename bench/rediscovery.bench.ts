@@ -4,10 +4,11 @@
  * filtered out), three searches with the same evaluation budget:
  *  - random: the claim's arbitrary, sampled (what `verify` does);
  *  - hill-climb: 10 random draws, then the neighbourhood climb `tighten` used before CMA-ES;
- *  - cma: 10 random draws, then the search of src/search (IPOP-CMA-ES, integer and seed moves, and
- *    generation between rounds that do not improve), without
- *    the claim's declared structure; and, where the claim declares `search.structured`, again with it
- *    (column cma+structure).
+ *  - cma: 10 random draws, then the search of src/search that verify's target phase and tighten run (the
+ *    other families, corner, boundary sweep and seed redraws of src/search/stages.ts, IPOP-CMA-ES with
+ *    integer and seed moves, generation between rounds that do not improve), without the claim's
+ *    declared structure; and, where the claim declares `search.structured`, again with it (column
+ *    cma+structure: the search as the product runs it).
  * An evaluation is one instance run and compared (checkInstance). Reported: best ratio / known worst,
  * and the evaluations needed to reach 0.99 of it (null: not within the budget). A search stops once it
  * reaches the known worst to 1e-6 (the rest of its budget would not change either column).

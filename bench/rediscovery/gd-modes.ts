@@ -41,10 +41,28 @@ function spectrum(p: ModeParams): number[] {
   return Array.from({ length: p.d }, (_, i) => mu + ((1 - mu) * i) / (p.d - 1));
 }
 
-export const gdModes = defineClaim<ModeParams>({
+const DISTANCE = {
   id: 'bench.gd-quadratic-free-start',
   statement: 'GD with γ = h/L, h ∈ (0, 2), on ½xᵀHx: ‖x_t‖² ≤ ρ^{2t}‖x₀‖², ρ = max(|1 − γμ|, |1 − γL|), equality on the eigen-mode attaining ρ',
-  source: { paper: 'PEPit.jl proximal-gradient example and test (theoretical value max((1 − μγ)², (1 − Lγ)²)^n), on quadratics', theorem: 'GD on F_{μ,L}, distance to the solution', url: 'https://github.com/PerformanceEstimation/PEPit.jl', confidence: 'D', note: 'on a quadratic x_{t+1} = (I − γH)x_t and ‖I − γH‖₂ = ρ, equality on the attaining eigen-mode' },
+  theorem: 'GD on F_{μ,L}, distance to the solution',
+  metric: 'distSq',
+  weight: (_lambda: number) => 1,
+  cite: '‖x_t − x*‖² ≤ ρ^{2t}‖x₀ − x*‖² with ρ = ‖I − γH‖₂ (PEPit: max((1 − μγ)², (1 − Lγ)²)^n)',
+};
+
+const VALUE = {
+  id: 'bench.gd-quadratic-free-start-value',
+  statement: 'GD with γ = h/L, h ∈ (0, 2), on f = ½xᵀHx: f(x_t) ≤ ρ^{2t}f(x₀), ρ = max(|1 − γμ|, |1 − γL|), equality on the eigen-mode attaining ρ',
+  theorem: 'GD on F_{μ,L}, function value',
+  metric: 'gap',
+  weight: (lambda: number) => lambda / 2,
+  cite: 'f(x_t) − f* ≤ ρ^{2t}(f(x₀) − f*) with ρ = ‖I − γH‖₂ (PEPit: max((1 − μγ)², (1 − Lγ)²)^n)',
+};
+
+const freeStart = (o: typeof DISTANCE) => defineClaim<ModeParams>({
+  id: o.id,
+  statement: o.statement,
+  source: { paper: 'PEPit.jl proximal-gradient example and test (theoretical value max((1 − μγ)², (1 − Lγ)²)^n), on quadratics', theorem: o.theorem, url: 'https://github.com/PerformanceEstimation/PEPit.jl', confidence: 'D', note: 'on a quadratic x_{t+1} = (I − γH)x_t and ‖I − γH‖₂ = ρ, equality on the attaining eigen-mode' },
   kind: 'bound-for-all-t',
   expected: 'holds',
   params,
@@ -58,7 +76,8 @@ export const gdModes = defineClaim<ModeParams>({
     const gamma = p.h; // L = 1
     const rho = Math.max(Math.abs(1 - gamma * lambda[0]), Math.abs(1 - gamma * lambda[p.d - 1]));
     const x = p.weights.slice(0, p.d);
-    const r0 = x.reduce((s, v) => s + v * v, 0);
+    const measure = () => x.reduce((s, v, i) => s + o.weight(lambda[i]) * v * v, 0);
+    const r0 = measure();
     return {
       hypotheses: [
         { name: 'h ∈ (0, 2)', holds: p.h > 0 && p.h < 2, value: p.h },
@@ -67,13 +86,16 @@ export const gdModes = defineClaim<ModeParams>({
       derived: { rho, mu: lambda[0] },
       // each coordinate is one product per step, relative error ≤ t·2⁻⁵³: the bound's relative
       // tolerance 1e-9 covers 200 steps; the floor keeps ρ^{2t}‖x₀‖² above underflow
-      bounds: [{ metric: 'distSq', relation: 'le', value: (t) => Math.pow(rho, 2 * t) * r0, floor: 1e-250 * r0, cite: '‖x_t − x*‖² ≤ ρ^{2t}‖x₀ − x*‖² with ρ = ‖I − γH‖₂ (PEPit: max((1 − μγ)², (1 − Lγ)²)^n)' }],
+      bounds: [{ metric: o.metric, relation: 'le', value: (t) => Math.pow(rho, 2 * t) * r0, floor: 1e-250 * r0, cite: o.cite }],
       run: (observe, maxIterations) => {
         for (let t = 0; t <= maxIterations; t++) {
-          if (t >= FROM_T && !observe(t, { distSq: x.reduce((s, v) => s + v * v, 0) })) return;
+          if (t >= FROM_T && !observe(t, { [o.metric]: measure() })) return;
           for (let i = 0; i < p.d; i++) x[i] -= gamma * lambda[i] * x[i];
         }
       },
     };
   },
 }) as Claim<unknown>;
+
+export const gdModes = freeStart(DISTANCE);
+export const gdModesValue = freeStart(VALUE);

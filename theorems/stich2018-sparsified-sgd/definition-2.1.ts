@@ -125,6 +125,8 @@ export const def21TopK = defineClaim<VectorParams>({
   expected: 'holds',
   params: vectorParams(200),
   examples: [{ d: 10, k: 3, vector: 'equal-magnitude', scale: 1, seed: 1 }, { d: 200, k: 7, vector: 'equal-magnitude', scale: 1e-3, seed: 2 }],
+  // the equality case of the derivation (all |x_i| equal): the search may propose it for any d and k
+  search: { structured: (p) => (p.vector === 'equal-magnitude' ? [] : [{ ...p, vector: 'equal-magnitude' as const }]) },
   maxIterations: 1,
   instantiate: (p) => contractionTrial(p, { observed: (x) => ({ compressionError: topKError(x, p.k) }), metric: 'compressionError', bound: CONTRACTION, relations: ['le'], cite: 'E‖x − comp(x)‖² ≤ (1 − k/d)‖x‖², Definition 2.1' }),
 });
