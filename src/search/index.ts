@@ -4,18 +4,19 @@
  * the target phase of `verify`. Deterministic for a given seed.
  *
  * The default method ('cma'):
- *  1. the structure the claim declares (`claim.search.structured`), tried on the best starts;
- *  2. one instance of each family (non-numeric signature) of the arbitrary the starts lack, at most 8;
- *  3. the stages of src/search/stages.ts: the corner a sample of scored instances points to (when
- *     `sample` is given), a boundary sweep from the best instance, and seed redraws (successive halving)
- *     of the best configurations met;
- *  4. IPOP-CMA-ES over the numeric fields (src/search/space.ts: log scale for positive fields, grids
+ *  1. the structure the claim declares (`claim.search.structured`), tried on the best start;
+ *  2. the corner a sample of scored instances points to (when `sample` is given) and a boundary sweep
+ *     from the best instance (src/search/stages.ts);
+ *  3. one instance of each family (non-numeric signature) of the arbitrary that neither the starts nor
+ *     the sample have, at most 8;
+ *  4. seed redraws (successive halving) of the best configurations met (src/search/stages.ts);
+ *  5. IPOP-CMA-ES over the numeric fields (src/search/space.ts: log scale for positive fields, grids
  *     rounded, ranges from a sample of the claim's arbitrary), restarting from the best instance of
  *     each distinct non-numeric signature (kind, family, ...) in turn, the population doubling each
  *     time the starts are all used;
- *  5. after each CMA-ES run, neighbourhood moves on the best instance: each grid field ±1 step, the
+ *  6. after each CMA-ES run, neighbourhood moves on the best instance: each grid field ±1 step, the
  *     seed redrawn, and the claim's own `mutate`;
- *  6. after a run that did not improve, generation for as many evaluations as the run used: fresh draws
+ *  7. after a run that did not improve, generation for as many evaluations as the run used: fresh draws
  *     of the arbitrary and the best instance with its seeds redrawn (the alternation of Hypothesis's
  *     targeting: optimise while it improves, else generate).
  * A candidate outside the arbitrary's domain is repaired by clamping to the sampled range; when the
@@ -158,21 +159,23 @@ export function searchInstances<P>(o: SearchOptions<P>): SearchResult<P> {
 /** Signatures missing from the starts that the search tries one instance of (kinds, families, lengths). */
 const MAX_NEW_SIGNATURES = 8;
 
-/** Structure, then IPOP-CMA-ES restarts with neighbourhood polishing (counted in `stats`, which survives a Done). */
+/** Structure, corner and sweep, the other families, seed redraws, then IPOP-CMA-ES restarts with neighbourhood polishing (counted in `stats`, which survives a Done). */
 function cmaSearch<P>(o: SearchOptions<P>, scored: Array<{ params: P; score: number }>, evaluate: (p: P) => number | null, rng: Rng, incumbent: () => { params: P; score: number }, evaluations: () => number, met: Scored<P>[], stats: { restarts: number }): void {
   const random = () => rng.uniform();
-  // 1. declared structure on the best starts
+  // 1. declared structure on the best start
   const structured = o.claim.search?.structured;
-  if (structured) {
-    for (const s of scored.slice(0, 3)) {
-      for (const p of structured(s.params, random)) {
-        const v = evaluate(p);
-        if (v !== null) scored.push({ params: p, score: v });
-      }
+  if (structured && scored.length > 0) {
+    for (const p of structured(scored[0].params, random)) {
+      const v = evaluate(p);
+      if (v !== null) scored.push({ params: p, score: v });
     }
     scored.sort((a, b) => b.score - a.score);
   }
   const domain = o.domain ?? fc.sample(o.claim.params, { seed: o.seed, numRuns: DOMAIN_SAMPLE });
+  // 2. the corner and the boundary sweep
+  if (scored.length > 0) approach(o, scored, domain, evaluate, incumbent);
+  for (const m of met) if (!scored.some((s) => s.params === m.params)) scored.push({ params: m.params, score: m.ratio });
+  scored.sort((a, b) => b.score - a.score);
   // the best of each non-numeric signature, best first: the restarts' starting points
   const seen = new Set<string>();
   const pool = scored.filter((s) => {
@@ -182,9 +185,11 @@ function cmaSearch<P>(o: SearchOptions<P>, scored: Array<{ params: P; score: num
     return true;
   });
   if (pool.length === 0) return;
-  const fromStarts = pool.length;
-  // every family the generator produces gets a start: one instance of each signature of the domain
-  // sample the starts lack (the most frequent first, at most 8), since no numeric move reaches another kind
+  // a family the sample scored already (below the starts) is not tried again
+  for (const x of o.sample ?? []) seen.add(signature(x.params));
+  // 3. every family the generator produces gets a start: one instance of each signature of the domain
+  // sample neither the starts nor the sample have (the most frequent first, at most 8), since no numeric
+  // move reaches another kind
   const unseen = new Map<string, { params: P; count: number }>();
   for (const d of domain) {
     const k = signature(d);
@@ -199,14 +204,8 @@ function cmaSearch<P>(o: SearchOptions<P>, scored: Array<{ params: P; score: num
     seen.add(k);
     pool.push({ params: u.params, score: v });
   }
-  const before = met.length;
-  stages(o, [...scored, ...pool.slice(fromStarts)].sort((a, b) => b.score - a.score), domain, evaluate, incumbent, evaluations, met);
-  for (const m of met.slice(before)) {
-    const k = signature(m.params);
-    if (seen.has(k)) continue;
-    seen.add(k);
-    pool.push({ params: m.params, score: m.ratio });
-  }
+  // 4. seed redraws of the best configurations met
+  if (scored.length > 0) redraw(o, [...scored.map((x) => ({ params: x.params, ratio: x.score })), ...met], domain, evaluate, evaluations);
   const generate = generation(o, domain, evaluate, random, incumbent, (p, score) => {
     const k = signature(p);
     if (seen.has(k)) return;
@@ -244,29 +243,34 @@ function cmaSearch<P>(o: SearchOptions<P>, scored: Array<{ params: P; score: num
 }
 
 /**
- * The stages before the optimiser (src/search/stages.ts): the corner the sample points to from each of
- * the best starts (one may fall outside the domain, a constraint between fields such as a rank below a
- * dimension, where another's other fields keep it inside), the boundary sweep from the best, then seed
- * redraws of the configurations met, best first (ratios equal to SAME_DIGITS digits taken for one
- * configuration: moves of a field the ratio is invariant to), with RESEED_SHARE of the budget left, at
- * most RESEED_CAP evaluations.
+ * The corner the sample points to from each of the best starts (one may fall outside the domain, a
+ * constraint between fields such as a rank below a dimension, where another's other fields keep it
+ * inside), then the boundary sweep from the best (src/search/stages.ts).
  */
-function stages<P>(o: SearchOptions<P>, scored: Array<{ params: P; score: number }>, domain: P[], evaluate: (p: P) => number | null, incumbent: () => { params: P; score: number }, evaluations: () => number, met: Scored<P>[]): void {
+function approach<P>(o: SearchOptions<P>, scored: Array<{ params: P; score: number }>, domain: P[], evaluate: (p: P) => number | null, incumbent: () => { params: P; score: number }): void {
   for (const start of scored.slice(0, CORNER_STARTS)) {
     const corner = o.sample ? trendCorner(start.params, o.sample, domain) : undefined;
     if (corner !== undefined) evaluate(corner);
   }
   const best = incumbent();
   boundarySweep({ params: best.params, ratio: best.score }, domain, evaluate);
+}
+
+/**
+ * Seed redraws of the configurations met, best first (ratios equal to SAME_DIGITS digits taken for one
+ * configuration: moves of a field the ratio is invariant to), with RESEED_SHARE of the budget left, at
+ * most RESEED_CAP evaluations.
+ */
+function redraw<P>(o: SearchOptions<P>, configs: Scored<P>[], domain: P[], evaluate: (p: P) => number | null, evaluations: () => number): void {
   const ratios = new Set<string>();
-  const configs = [...scored.map((s) => ({ params: s.params, ratio: s.score })), ...met]
+  const distinct = [...configs]
     .sort((a, b) => b.ratio - a.ratio)
     .filter((c) => {
       const k = c.ratio.toPrecision(SAME_DIGITS);
       return !ratios.has(k) && !!ratios.add(k);
     });
   const remaining = o.budget - evaluations();
-  reseed(configs, domain, Math.min(RESEED_CAP, Math.floor(remaining * RESEED_SHARE)), new Rng(o.seed, 'search:reseed'), evaluate);
+  reseed(distinct, domain, Math.min(RESEED_CAP, Math.floor(remaining * RESEED_SHARE)), new Rng(o.seed, 'search:reseed'), evaluate);
 }
 
 /**

@@ -97,8 +97,9 @@ describe('searchInstances', () => {
     const calls: Seeded[] = [];
     const score = (p: Seeded) => (calls.push(p), (p.kind === 'b' ? 1 : 0) + u(p.seed));
     const start: Seeded = { kind: 'a', x: 0.5, seed: 1 };
-    // kind b: no numeric move leads there, an instance of the arbitrary's other family does, at once
-    const early = searchInstances<Seeded>({ claim: seeded, starts: [start], startScores: [score(start)], score, budget: 2, seed: 4 });
+    // kind b: no numeric move leads there, an instance of the arbitrary's other family does, right after
+    // the boundary sweep (x to either end: 2 evaluations)
+    const early = searchInstances<Seeded>({ claim: seeded, starts: [start], startScores: [score(start)], score, budget: 3, seed: 4 });
     expect(early.best?.kind).toBe('b');
     calls.length = 0;
     const r = searchInstances<Seeded>({ claim: seeded, starts: [start], startScores: [score(start)], score, budget: 600, seed: 4 });
