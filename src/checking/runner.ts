@@ -8,7 +8,9 @@ import { deriveSeed } from '../random/rng.ts';
 import { checkInstance, nothingCompared, RATE_BUDGET_CAP, type InstanceResult, type StopReason } from './instance.ts';
 import type { VerifyOptions, ClaimError, ClaimResult, HorizonSummary, Tightest } from './result.ts';
 import { verifyAggregate } from './aggregate.ts';
-import { BestInstances, instanceWork, runTarget, TARGET_EVALUATIONS_PER_RUN, TARGET_STARTS, targetShare, type TargetSummary } from './target.ts';
+import { BestInstances, instanceWork, runTarget, SIMPLIFY_BUDGET, TARGET_EVALUATIONS_PER_RUN, TARGET_STARTS, targetShare, type TargetSummary } from './target.ts';
+import { DOMAIN_SAMPLE } from '../search/index.ts';
+import { simplify } from '../search/stages.ts';
 import { ObservationLog, type Phase } from './observe.ts';
 
 /** Below this fraction of generated instances meeting the hypotheses, a claim is `vacuous`. */
@@ -135,6 +137,8 @@ function verifyInstances<P>(claim: Claim<P>, options: VerifyOptions, log: Observ
   let generated = 0;
   let generatedWork = 0;
   let armed = false;
+  /** Set while a found violation is simplified: its candidates, like the search's, may leave the domain. */
+  let simplifying = false;
 
   /**
    * Check one instance and count it (shrinking candidates are not counted); undefined when the claim
@@ -148,7 +152,7 @@ function verifyInstances<P>(claim: Claim<P>, options: VerifyOptions, log: Observ
     try {
       res = checkInstance(claim, params, trialOptions);
     } catch (e) {
-      if (phase === 'target' && !arbitrary.canShrinkWithoutContext(params)) {
+      if ((phase === 'target' || simplifying) && !arbitrary.canShrinkWithoutContext(params)) {
         log?.add({ phase, params, error: { message: `outside the domain of the claim's arbitrary: ${claimError(claim as Claim<unknown>, e).message}` }, seconds: (performance.now() - t0) / 1000, rejected: true });
         return null;
       }
@@ -247,9 +251,24 @@ function verifyInstances<P>(claim: Claim<P>, options: VerifyOptions, log: Observ
     }
   }
   if (targetFound !== undefined && !error) {
+    failing = true;
+    // fast-check cannot shrink a value of a chained or mapped arbitrary it did not draw: the instance is
+    // simplified along its coordinates first (src/search/stages.ts), within SIMPLIFY_BUDGET re-runs
+    if (!arbitrary.canShrinkWithoutContext(targetFound)) {
+      const keeps = (p: P) => {
+        const res = assess(p, 'shrink');
+        return !!res && res.hypothesesMet && res.firstViolation !== undefined && res.stop !== 'deadline';
+      };
+      simplifying = true;
+      const simplified = simplify(targetFound, fc.sample(arbitrary, { seed, numRuns: DOMAIN_SAMPLE }), keeps, SIMPLIFY_BUDGET);
+      simplifying = false;
+      if (!error) {
+        target!.simplified = { evaluations: simplified.evaluations, moves: simplified.moves };
+        targetFound = simplified.params;
+      }
+    }
     // fast-check shrinks the violation the search found, as an example: the counterexample's seed and
     // path replay it with the same example
-    failing = true;
     try {
       details = fc.check(property, { numRuns: 1, seed, examples: [[targetFound]], plugins: plugins() });
     } catch (e) {

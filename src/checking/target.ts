@@ -21,8 +21,9 @@
  * A violation found by the search ends it; the runner then hands the instance to fast-check as an
  * example, which shrinks it as it shrinks any failure (as far as the arbitrary can shrink a value it did
  * not generate: record, integer, filtered and the grid arbitraries of src/claims/arbitraries.ts can;
- * chained ones and maps without an inverse cannot), so it is reported and replayed like any
- * counterexample. The phase is deterministic for a given seed: the search's seed is the claim's, and the
+ * chained ones and maps without an inverse cannot, so the runner first simplifies those along their
+ * coordinates, src/search/stages.ts `simplify`, within SIMPLIFY_BUDGET re-runs), so it is reported and
+ * replayed like any counterexample. The phase is deterministic for a given seed: the search's seed is the claim's, and the
  * clock is read only for the deadline. Without an instance that compared something in the random phase
  * there is nothing to climb from, and the share is drawn at random like the rest.
  */
@@ -36,6 +37,8 @@ export const TARGET_SHARE = 1 / 3;
 export const TARGET_EVALUATIONS_PER_RUN = 8;
 /** Best instances of the random phase handed to the search as starting points. */
 export const TARGET_STARTS = 8;
+/** Re-runs allowed to simplify a found violation that fast-check cannot shrink (src/search/stages.ts simplify). */
+export const SIMPLIFY_BUDGET = 100;
 /** The score of a violation: above every ratio, so that the search stops at it. */
 const VIOLATION_SCORE = Number.MAX_VALUE;
 
@@ -98,6 +101,11 @@ export interface TargetSummary {
   bestRatio: number | null;
   /** The search found the violation (then shrunk by fast-check). */
   found: boolean;
+  /**
+   * The found violation simplified along its coordinates before fast-check got it (for arbitraries that
+   * cannot shrink a value they did not draw): the re-runs spent, and the moves kept.
+   */
+  simplified?: { evaluations: number; moves: number };
   /** The deadline cut the search before its budget was spent. */
   cut?: boolean;
   /** Why the search did not run: the random phase found a violation, or nothing to start from. */

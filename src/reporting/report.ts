@@ -294,7 +294,7 @@ export function statisticsLines(entries: ClaimEntry[]): string {
         e.horizon?.truncated ? 'truncated (most instances stopped at the budget)' : '',
         e.horizon ? `horizon ${e.horizon.min}–${e.horizon.max} (median ${e.horizon.median})` : '',
         e.target?.note ? `target phase not run: ${e.target.note}` : '',
-        e.target && !e.target.note ? `target: ${e.target.generated} generated (best ratio ${e.target.startRatio === null ? '-' : fmtNumber(e.target.startRatio, 4)}), ${e.target.targeted} targeted (best ${e.target.bestRatio === null ? '-' : fmtNumber(e.target.bestRatio, 4)})${e.target.found ? ', found the violation' : ''}` : '',
+        e.target && !e.target.note ? `target: ${e.target.generated} generated (best ratio ${e.target.startRatio === null ? '-' : fmtNumber(e.target.startRatio, 4)}), ${e.target.targeted} targeted (best ${e.target.bestRatio === null ? '-' : fmtNumber(e.target.bestRatio, 4)})${e.target.found ? ', found the violation' : ''}${e.target.simplified ? ` (simplified in ${e.target.simplified.evaluations} re-runs, ${e.target.simplified.moves} moves kept)` : ''}` : '',
         `${(Number(e.timeMs) / 1000).toFixed(2)} s`,
       ].filter(Boolean).join('; ');
     })

@@ -9,7 +9,7 @@
  *  - reseed: successive halving over the seeds of the best configurations met, for tightness that needs a
  *    lucky draw of an instance's random data.
  */
-import { at, decodeOne, describeSpace, encode, get, searched, set } from './space.ts';
+import { at, decodeOne, describeSpace, encode, get, searched, set, type Coordinate } from './space.ts';
 import { identity, zeros } from '../linalg/dense.ts';
 import { solveLinear } from '../linalg/decomp.ts';
 import type { Rng } from '../random/rng.ts';
@@ -150,4 +150,66 @@ export function reseed<P>(configs: Scored<P>[], domain: P[], evaluations: number
     live.length = Math.ceil(live.length / 2);
   }
   return best;
+}
+
+/** Significant digits a real coordinate is rounded to, fewest first, when an instance is simplified. */
+const ROUNDINGS = [1, 2, 3, 4, 6];
+
+/**
+ * Simplification of an instance the search found, for arbitraries fast-check cannot shrink a value of
+ * without the context of its draw (chained or mapped ones): each searched coordinate (seeds excepted)
+ * moved towards the low end of its sampled range (the end itself, then by halving the distance to it,
+ * on its grid) and reals rounded to fewer significant digits, each move kept while `keeps` holds (the
+ * instance still violates the claim); passes repeat until none is kept, within `budget` calls of `keeps`.
+ * Smaller dimensions, condition numbers and rounder constants are what fast-check's own shrinking
+ * would reach for.
+ */
+export function simplify<P>(params: P, domain: P[], keeps: (p: P) => boolean, budget: number): { params: P; evaluations: number; moves: number } {
+  let current = structuredClone(params);
+  let evaluations = 0;
+  let moves = 0;
+  const tried = new Set<string>([JSON.stringify(current)]);
+  /** Whether `p` keeps the violation (each distinct candidate judged once, within the budget). */
+  const accept = (p: P): boolean => {
+    const key = JSON.stringify(p);
+    if (tried.has(key) || evaluations >= budget) return false;
+    tried.add(key);
+    evaluations++;
+    if (!keeps(p)) return false;
+    current = p;
+    moves++;
+    return true;
+  };
+  const moved = (c: Coordinate, v: number): P => set(structuredClone(current), c.path, v) as P;
+  for (let changed = true; changed && evaluations < budget; ) {
+    changed = false;
+    for (const c of searched(describeSpace(current, domain))) {
+      if (c.path.length === 0 || typeof at(current, c.path) !== 'number') continue;
+      const v = get(current, c.path);
+      if (v > c.min && accept(moved(c, c.min))) {
+        changed = true;
+        continue;
+      }
+      if (c.kind === 'grid') {
+        // halve the distance to the low end while the violation holds there
+        let lo = c.min, hi = get(current, c.path);
+        while (hi - lo > 1 / c.quantum && evaluations < budget) {
+          const mid = Math.round(((lo + hi) / 2) * c.quantum) / c.quantum;
+          if (mid <= lo || mid >= hi) break;
+          if (accept(moved(c, mid))) ((hi = mid), (changed = true));
+          else lo = mid;
+        }
+      } else {
+        for (const digits of ROUNDINGS) {
+          const r = Number(v.toPrecision(digits));
+          if (r === v || r < c.min || r > c.max) continue;
+          if (accept(moved(c, r))) {
+            changed = true;
+            break;
+          }
+        }
+      }
+    }
+  }
+  return { params: current, evaluations, moves };
 }
