@@ -256,6 +256,7 @@ function verifyInstances<P>(claim: Claim<P>, options: VerifyOptions, log: Observ
     // simplified along its coordinates first (src/search/stages.ts), within SIMPLIFY_BUDGET re-runs
     if (!arbitrary.canShrinkWithoutContext(targetFound)) {
       const keeps = (p: P) => {
+        if (deadline !== undefined && Date.now() >= deadline) return false;
         const res = assess(p, 'shrink');
         return !!res && res.hypothesesMet && res.firstViolation !== undefined && res.stop !== 'deadline';
       };
