@@ -5,9 +5,9 @@
  *  - random: the claim's arbitrary, sampled (what `verify` does);
  *  - hill-climb: 10 random draws, then the neighbourhood climb `tighten` used before CMA-ES;
  *  - cma: 10 random draws, then the search of src/search that verify's target phase and tighten run (the
- *    other families, corner, boundary sweep and seed redraws of src/search/stages.ts, IPOP-CMA-ES with
- *    integer and seed moves, generation between rounds that do not improve), without the claim's
- *    declared structure; and, where the claim declares `search.structured`, again with it (column
+ *    corner and boundary sweep of src/search/stages.ts, the families the draws lack, seed redraws,
+ *    IPOP-CMA-ES with integer and seed moves, generation between rounds that do not improve), without
+ *    the claim's declared structure; and, where the claim declares `search.structured`, again with it (column
  *    cma+structure: the search as the product runs it).
  * An evaluation is one instance run and compared (checkInstance). Reported: best ratio / known worst,
  * and the evaluations needed to reach 0.99 of it (null: not within the budget). A search stops once it
@@ -67,7 +67,8 @@ function runOne(claim: Claim<unknown>, known: number, method: Method): Row {
   if (method !== 'random' && best <= stopAbove && scored.length > 0) {
     scored.sort((a, b) => b.s - a.s);
     const top = scored.slice(0, 8);
-    searchInstances({ claim, starts: top.map((x) => x.p), startScores: top.map((x) => x.s), score, budget: BUDGET - evaluations, seed: SEED, stopAbove, method });
+    // the explored draws are the corner stage's evidence, as the random phase's are in verify
+    searchInstances({ claim, starts: top.map((x) => x.p), startScores: top.map((x) => x.s), sample: scored.map((x) => ({ params: x.p, ratio: x.s })), score, budget: BUDGET - evaluations, seed: SEED, stopAbove, method });
   }
   return { bestOverKnown: round(best / known, 6), evaluationsTo99: to99, evaluations, curve };
 }

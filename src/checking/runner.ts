@@ -223,6 +223,8 @@ function verifyInstances<P>(claim: Claim<P>, options: VerifyOptions, log: Observ
 
   let target: TargetSummary | undefined;
   let targetFound: P | undefined;
+  /** The arbitrary's instances giving the search (and the simplification) each field's range. */
+  let domain: P[] = [];
   if (share > 0) {
     const startRatio = starts.count > 0 ? starts.list()[0].ratio : null;
     target = { generated, targeted: 0, budget: 0, startRatio, bestRatio: null, found: false };
@@ -241,7 +243,8 @@ function verifyInstances<P>(claim: Claim<P>, options: VerifyOptions, log: Observ
       const work = Math.round((runsLeft * generatedWork) / generated);
       target.budget = runsLeft * (claim.maxRuns !== undefined ? 1 : TARGET_EVALUATIONS_PER_RUN);
       try {
-        const out = runTarget({ claim: { ...claim, params: arbitrary }, starts: starts.list(), sample, budget: target.budget, work, seed, deadline, evaluate: (p) => assess(p, 'target') });
+        domain = fc.sample(arbitrary, { seed, numRuns: DOMAIN_SAMPLE });
+        const out = runTarget({ claim: { ...claim, params: arbitrary }, starts: starts.list(), sample, domain, budget: target.budget, work, seed, deadline, evaluate: (p) => assess(p, 'target') });
         Object.assign(target, { targeted: out.evaluations, work: { spent: out.work, budget: work }, bestRatio: out.bestRatio, found: out.found !== undefined, ...(out.rejected ? { rejected: out.rejected } : {}), ...(out.missedHypotheses ? { missedHypotheses: out.missedHypotheses } : {}), ...(out.cut ? { cut: true } : {}) });
         targetFound = out.found;
       } catch (e) {
@@ -261,11 +264,12 @@ function verifyInstances<P>(claim: Claim<P>, options: VerifyOptions, log: Observ
         return !!res && res.hypothesesMet && res.firstViolation !== undefined && res.stop !== 'deadline';
       };
       simplifying = true;
-      const simplified = simplify(targetFound, fc.sample(arbitrary, { seed, numRuns: DOMAIN_SAMPLE }), keeps, SIMPLIFY_BUDGET);
-      simplifying = false;
-      if (!error) {
+      try {
+        const simplified = simplify(targetFound, domain, keeps, SIMPLIFY_BUDGET);
         target!.simplified = { evaluations: simplified.evaluations, moves: simplified.moves };
         targetFound = simplified.params;
+      } finally {
+        simplifying = false;
       }
     }
     // fast-check shrinks the violation the search found, as an example: the counterexample's seed and

@@ -10,9 +10,9 @@
  * The search is `searchInstances` (src/search) from the best instances the random phase met, with those
  * instances as the evidence of its corner stage: the claim's declared structure, the corner the random
  * phase points to, a boundary sweep (near misses sit where the instance space ends: the largest
- * condition number, the smallest margin or multiple of a threshold, the narrowest width), seed redraws of
- * the best configurations (violations that need a lucky draw of the instance's random data), then
- * CMA-ES with the rest of the budget.
+ * condition number, the smallest margin or multiple of a threshold, the narrowest width), an instance of
+ * each family the random phase lacks, seed redraws of the best configurations (violations that need a
+ * lucky draw of the instance's random data), then CMA-ES with the rest of the budget.
  *
  * Candidates outside the claim's domain (the claim threw on a value its arbitrary cannot vouch for) or
  * missing a hypothesis are points outside the region searched: the summary counts them (`rejected`,
@@ -118,6 +118,8 @@ export interface TargetOptions<P> {
   starts: Array<{ params: P; ratio: number }>;
   /** The random phase's instances that compared something, with their ratios (the corner's evidence). */
   sample?: Array<{ params: P; ratio: number }>;
+  /** Instances of the arbitrary giving each field its range (searchInstances draws them when absent). */
+  domain?: P[];
   /** Evaluations allowed. */
   budget: number;
   /** Work allowed (see instanceWork): the search stops at whichever of the two runs out first. */
@@ -194,6 +196,7 @@ export function runTarget<P>(o: TargetOptions<P>): TargetOutcome<P> {
       starts: o.starts.map((s) => s.params),
       startScores: o.starts.map((s) => s.ratio),
       sample: o.sample,
+      domain: o.domain,
       score,
       budget: o.budget,
       seed: o.seed,

@@ -160,9 +160,13 @@ export function tighten<P>(claim: Claim<P>, options: TightenOptions): TightenRes
   const explore = options.explore ?? 60;
   const candidates = [...(claim.examples ?? []), ...fc.sample(claim.params, { seed: options.seed, numRuns: explore })];
   const exponentRatios: number[] = [];
+  // every explored instance that compared something: the evidence of the search's corner stage
+  const explored: Array<{ params: P; ratio: number }> = [];
   for (const p of candidates) {
     if (!more() && population.length > 0) break;
-    consider(evaluate(p));
+    const s = evaluate(p);
+    if (s) explored.push({ params: s.params, ratio: s.ratio });
+    consider(s);
   }
   for (const s of population) {
     if (Date.now() >= deadline) break;
@@ -191,6 +195,7 @@ export function tighten<P>(claim: Claim<P>, options: TightenOptions): TightenRes
       return s ? s.ratio : null;
     },
     budget: options.maxEvaluations === undefined ? Number.MAX_SAFE_INTEGER : Math.max(0, options.maxEvaluations - evaluations),
+    sample: explored,
     seed: options.seed,
     deadline,
     method,

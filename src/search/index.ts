@@ -185,15 +185,17 @@ function cmaSearch<P>(o: SearchOptions<P>, scored: Array<{ params: P; score: num
     return true;
   });
   if (pool.length === 0) return;
-  // a family the sample scored already (below the starts) is not tried again
-  for (const x of o.sample ?? []) seen.add(signature(x.params));
+  const fromStarts = pool.length;
+  // a family the sample scored already (below the starts) is not tried again here; generation may
+  // still bring it into the pool
+  const sampled = new Set((o.sample ?? []).map((x) => signature(x.params)));
   // 3. every family the generator produces gets a start: one instance of each signature of the domain
   // sample neither the starts nor the sample have (the most frequent first, at most 8), since no numeric
   // move reaches another kind
   const unseen = new Map<string, { params: P; count: number }>();
   for (const d of domain) {
     const k = signature(d);
-    if (seen.has(k)) continue;
+    if (seen.has(k) || sampled.has(k)) continue;
     const u = unseen.get(k);
     if (u) u.count++;
     else unseen.set(k, { params: d, count: 1 });
@@ -204,8 +206,8 @@ function cmaSearch<P>(o: SearchOptions<P>, scored: Array<{ params: P; score: num
     seen.add(k);
     pool.push({ params: u.params, score: v });
   }
-  // 4. seed redraws of the best configurations met
-  if (scored.length > 0) redraw(o, [...scored.map((x) => ({ params: x.params, ratio: x.score })), ...met], domain, evaluate, evaluations);
+  // 4. seed redraws of the best configurations met (scored: the starts and every candidate so far but the families')
+  redraw(o, [...scored, ...pool.slice(fromStarts)].map((x) => ({ params: x.params, ratio: x.score })), domain, evaluate, evaluations);
   const generate = generation(o, domain, evaluate, random, incumbent, (p, score) => {
     const k = signature(p);
     if (seen.has(k)) return;

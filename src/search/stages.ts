@@ -152,17 +152,15 @@ export function reseed<P>(configs: Scored<P>[], domain: P[], evaluations: number
   return best;
 }
 
-/** Significant digits a real coordinate is rounded to, fewest first, when an instance is simplified. */
-const ROUNDINGS = [1, 2, 3, 4, 6];
-
 /**
  * Simplification of an instance the search found, for arbitraries fast-check cannot shrink a value of
  * without the context of its draw (chained or mapped ones): each searched coordinate (seeds excepted)
- * moved towards the low end of its sampled range (the end itself, then by halving the distance to it,
- * on its grid) and reals rounded to fewer significant digits, each move kept while `keeps` holds (the
- * instance still violates the claim); passes repeat until none is kept, within `budget` calls of `keeps`.
- * Smaller dimensions, condition numbers and rounder constants are what fast-check's own shrinking
- * would reach for.
+ * moved to the lowest value the generator drew for that field (in `domain`) that keeps `keeps` true (the
+ * instance still violates the claim), by bisection over the drawn values below the current one; passes
+ * repeat until none moves, within `budget` calls of `keeps`. Only drawn values are proposed, so each
+ * field stays on the generator's own grid; smaller dimensions and condition numbers are what fast-check's
+ * shrinking would reach for. Fields still move one at a time, so a constraint between fields the claim
+ * does not check can be crossed, as by the search itself.
  */
 export function simplify<P>(params: P, domain: P[], keeps: (p: P) => boolean, budget: number): { params: P; evaluations: number; moves: number } {
   let current = structuredClone(params);
@@ -186,28 +184,18 @@ export function simplify<P>(params: P, domain: P[], keeps: (p: P) => boolean, bu
     for (const c of searched(describeSpace(current, domain))) {
       if (c.path.length === 0 || typeof at(current, c.path) !== 'number') continue;
       const v = get(current, c.path);
-      if (v > c.min && accept(moved(c, c.min))) {
+      const below = [...new Set(domain.map((d) => at(d, c.path)).filter((x): x is number => typeof x === 'number' && x < v))].sort((x, y) => x - y);
+      if (below.length === 0) continue;
+      if (accept(moved(c, below[0]))) {
         changed = true;
         continue;
       }
-      if (c.kind === 'grid') {
-        // halve the distance to the low end while the violation holds there
-        let lo = c.min, hi = get(current, c.path);
-        while (hi - lo > 1 / c.quantum && evaluations < budget) {
-          const mid = Math.round(((lo + hi) / 2) * c.quantum) / c.quantum;
-          if (mid <= lo || mid >= hi) break;
-          if (accept(moved(c, mid))) ((hi = mid), (changed = true));
-          else lo = mid;
-        }
-      } else {
-        for (const digits of ROUNDINGS) {
-          const r = Number(v.toPrecision(digits));
-          if (r === v || r < c.min || r > c.max) continue;
-          if (accept(moved(c, r))) {
-            changed = true;
-            break;
-          }
-        }
+      // the lowest drawn value that keeps the violation, between below[lo] (does not) and below[hi] (does; hi = length: the current value)
+      let lo = 0, hi = below.length;
+      while (hi - lo > 1 && evaluations < budget) {
+        const mid = (lo + hi) >> 1;
+        if (accept(moved(c, below[mid]))) ((hi = mid), (changed = true));
+        else lo = mid;
       }
     }
   }
