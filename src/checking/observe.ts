@@ -15,10 +15,11 @@
  * fails leaves the previous FILE. Aggregate claims (decided over a study) write no lines, nor does a
  * claim whose worker was terminated past the deadline.
  */
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { InstanceResult } from './instance.ts';
 import type { ClaimError } from './result.ts';
+import { finiteJson, writeAtomic } from '../reporting/json-file.ts';
 
 /** How an instance came about: a claim's (or the store's) explicit example, a random draw, the target search, or shrinking. */
 export type Phase = 'explicit' | 'generate' | 'target' | 'shrink';
@@ -54,7 +55,7 @@ export interface ObservedInstance {
 
 /** Non-finite numbers spelled as strings, as in report.json ('Infinity', 'NaN'). */
 function jsonLine(value: unknown): string {
-  return JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v));
+  return JSON.stringify(value, finiteJson);
 }
 
 function status(o: ObservedInstance): { status: TestCaseObservation['status']; reason: string } {
@@ -142,24 +143,14 @@ export class ObservationParts {
     return join(this.dir, `${index}.jsonl`);
   }
 
-  /** Concatenate the parts of claims 0 … count−1 into the observation file (through a renamed temporary file). */
+  /** Concatenate the parts of claims 0 … count−1 into the observation file (written atomically). */
   merge(count: number): void {
-    const tmp = `${this.file}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-    const fd = openSync(tmp, 'w');
-    try {
-      for (let i = 0; i < count; i++) {
-        const p = this.part(i);
-        if (existsSync(p)) writeSync(fd, readFileSync(p));
-      }
-    } finally {
-      closeSync(fd);
+    const parts: Buffer[] = [];
+    for (let i = 0; i < count; i++) {
+      const p = this.part(i);
+      if (existsSync(p)) parts.push(readFileSync(p));
     }
-    try {
-      renameSync(tmp, this.file);
-    } catch (e) {
-      rmSync(tmp, { force: true });
-      throw e;
-    }
+    writeAtomic(this.file, Buffer.concat(parts));
   }
 
   dispose(): void {

@@ -41,16 +41,17 @@ export function summarizeHorizons(instances: Pick<InstanceResult, 'horizon' | 'd
   const stoppedAtBudget = stops.budget ?? 0;
   const total = Object.values(stops).reduce((a, n) => a + (n ?? 0), 0);
   const decays = instances.map((r) => r.decay).filter((d): d is number => d !== undefined);
+  const decay = decays.length ? spread(decays) : undefined;
   return {
     ...spread(instances.map((r) => r.horizon)),
     stops,
     reachedFloor,
     stoppedAtBudget,
     stoppedOtherwise: total - reachedFloor - stoppedAtBudget,
-    ...(decays.length ? { decay: spread(decays) } : {}),
+    ...(decay ? { decay } : {}),
     budget: spread(instances.map((r) => r.budget)),
     // a bound that does not decay (an invariant, a constant tolerance) has no floor to reach: its budget is its horizon
-    truncated: stoppedAtBudget > total / 2 && decays.length > 0 && spread(decays).median < 0,
+    truncated: stoppedAtBudget > total / 2 && decay !== undefined && decay.median < 0,
   };
 }
 

@@ -3,7 +3,7 @@
  * counterexample file per refuted claim (the replay input). Files are written through a temporary name
  * and renamed, so an interrupted run never leaves a half-written report.
  */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+export { finiteJson, toJson, writeAtomic } from './json-file.ts';
 import { join } from 'node:path';
 import type { Claim, Source, ClaimKind, Verdict } from '../claims/types.ts';
 import type { ClaimError, ClaimResult, Counterexample, HorizonSummary, Tightest } from '../checking/runner.ts';
@@ -85,28 +85,11 @@ export interface CounterexampleFile {
   aggregate?: { runs: number; statistic: string; value: number };
 }
 
-/** JSON with non-finite numbers spelled out ("Infinity", "NaN") instead of silently becoming null. */
-export function toJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2) + '\n';
-}
-
 /** Inverse of toJson's number spelling. */
 export function numberFromJson(v: unknown): number {
   if (typeof v === 'number') return v;
   if (v === 'Infinity' || v === '-Infinity' || v === 'NaN') return Number(v);
   return NaN;
-}
-
-/** Write through a temporary name and rename; the temporary file never outlives a failed write. */
-export function writeAtomic(path: string, text: string): void {
-  const tmp = `${path}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
 }
 
 /** The characters a claim id may use: it names files, appears in reports and on terminals. */

@@ -180,7 +180,10 @@ export function keepTraces<P>(claim: Claim<P>, samples: readonly unknown[]): Tra
       best = rec;
       keep = true;
     }
-    if (keep && met) buffer.copyTo(rec.run);
+    if (!keep) return;
+    // only a kept instance's parameters are copied (the others are dropped here)
+    rec.params = rec.run.params = structuredClone(rec.params);
+    if (met) buffer.copyTo(rec.run);
   };
   const wrapped: Claim<P> = {
     ...claim,
@@ -189,13 +192,12 @@ export function keepTraces<P>(claim: Claim<P>, samples: readonly unknown[]): Tra
       const trial = claim.instantiate(params, options);
       const primary = trial.bounds[0];
       const met = trial.hypotheses.every((h) => h.holds);
-      const copy = structuredClone(params);
       const rec: Recording = {
-        params: copy,
+        params,
         complete: !met,
         compared: false,
         run: {
-          params: copy,
+          params,
           hypothesesMet: met,
           failedHypotheses: trial.hypotheses.filter((h) => !h.holds).map((h) => h.name),
           metric: primary?.metric ?? '',
