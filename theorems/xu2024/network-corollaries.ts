@@ -54,7 +54,7 @@ export const corollaryDelta = (p: NetworkParams): number => Math.min(1, 3 * Math
 const perInstance = { kind: 'asymptotic' as const, aggregate: undefined };
 
 /** A false variant of an O(·) claim: the same encoding with another method or expression, stated at the call. */
-function iterationVariant(base: ReturnType<typeof iterationClaim>, o: IterationClaimOptions, info: { id: string; statement: string; theorem: string; falseBecause: string; params: fc.Arbitrary<NetworkParams> }) {
+function iterationVariant(base: ReturnType<typeof iterationClaim>, o: IterationClaimOptions, info: { id: string; statement: string; theorem: string; falseBecause: string; params: fc.Arbitrary<NetworkParams>; examples?: NetworkParams[] }) {
   const { theorem, ...rest } = info;
   return {
     ...variant(withConstruction(base, (p, options) => iterationTrial(p, options, o)), { ...rest, source: { theorem, confidence: 'D' }, maxIterations: 8000 }),
@@ -123,6 +123,26 @@ export const cor2WithoutData = iterationVariant(
   },
 );
 
+/**
+ * The catalog's earlier value of the hidden constant, K = 4: verify's target phase found Corollary 2
+ * instances that need K ≈ 4.05 (width d = r = 1, the "top" spectrum). The paper gives no constant, so
+ * this refutes K = 4 on this generator, not the O(·) statement; it is why the catalog's K is 8
+ * (HIDDEN_CONSTANT), and it stays here, visible, rather than only in the constant's comment. Its example
+ * is a counterexample fast-check shrank (seed 1, 300 runs): smallest working K = 4.017, violated at t = 22.
+ */
+export const cor2IterationsK4 = iterationVariant(
+  cor2Iterations,
+  { scheme: 'orthonormal', method: 'nag', expression: cor2Expression, what: 'Corollary 2', K: 4 },
+  {
+    id: 'xu2024-nn.cor2-iterations-k4',
+    statement: 'FALSE variant: Corollary 2 with the hidden constant K = 4 (the catalog’s earlier value)',
+    theorem: 'Corollary 2',
+    falseBecause: 'measured: instances with width d = r = 1 on the top spectrum need K ≈ 4.02–4.05 on this generator (the paper gives no constant)',
+    params: networkParams(),
+    examples: [{ m: 7, n: 2, N: 2, rankD: 2, r: 1, condD: 5.477225575051661, profile: 'top', scaleD: 0.31622776601683794, dataV: 'orthonormal', labels: 'conditioned', condA: 1, d: 1, cMultiplier: 1, seed: 397174401 }],
+  },
+);
+
 export const cor2Gd = iterationVariant(
   cor2Iterations,
   { scheme: 'orthonormal', method: 'gd', expression: cor2Expression, what: 'Corollary 2 (run with GD)' },
@@ -172,4 +192,4 @@ export const cor3Gd = iterationVariant(
   },
 );
 
-export const corollaryClaims = [cor1Iterations, cor1WithoutData, cor1Gd, cor2Iterations, cor2WithoutData, cor2Gd, cor3Iterations, cor3WithoutData, cor3Gd];
+export const corollaryClaims = [cor1Iterations, cor1WithoutData, cor1Gd, cor2Iterations, cor2WithoutData, cor2IterationsK4, cor2Gd, cor3Iterations, cor3WithoutData, cor3Gd];

@@ -27,7 +27,8 @@ import { netTrial, RESIDUAL_FLOOR, type NetContext } from './network-trial.ts';
  * none. It was 4 until verify's target phase found Corollary 2 instances that need K ≈ 4.05 (m = 1, n = N = 4,
  * cond(D) = 20 at the edge of the generator, the "top" spectrum), where random draws had needed at most 1.8:
  * a measurement of the constant on this generator, not a refutation of an O(·) statement. The false
- * variants are off by factors of cond(D) ≥ 30 or cond(D)², which no K = 8 absorbs.
+ * variants are off by factors of cond(D) ≥ 30 or cond(D)², which no K = 8 absorbs. K = 4 stays in the catalog
+ * as the refuted variant xu2024-nn.cor2-iterations-k4, with the instance that needs more.
  */
 export const HIDDEN_CONSTANT = 8;
 /** τ of Corollaries 1 and 3 (any 0 < τ < c₁; c₁ unspecified): the claims use this value explicitly. */
