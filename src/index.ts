@@ -18,6 +18,7 @@ export * from './claims/variants.ts';
 export * from './claims/arbitraries.ts';
 /** Statistics used by aggregate claims and post-run measurements. */
 export * from './claims/statistics.ts';
+export * from './claims/roundoff.ts';
 
 // ----- Randomness and linear algebra -----------------------------------------------------------------
 export * from './random/rng.ts';

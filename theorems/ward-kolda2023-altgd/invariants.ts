@@ -21,9 +21,9 @@
  *   - col(Y_t) ⊆ row(A) for all t under the Gaussian Y₀ = √η D σ₁(A)Ψ: Ψ has components outside row(A)
  *     almost surely when n > r, and by the identity above they remain (with Y₀ = 0 it would hold).
  */
-import { atLeast, defineClaim, fc, frobNorm, gaussianMatrix, logUniform, runFactorization, scale as scaleInPlace, seedArb, variant } from 'ratecheck';
+import { atLeast, defineClaim, factorStepScale, fc, frobNorm, gaussianMatrix, logUniform, productRoundoff, runFactorization, scale as scaleInPlace, seedArb, variant } from 'ratecheck';
 import type { Trial } from 'ratecheck';
-import { altGdStepScale, dAtLeastR, invariantAllowance, source, wkSetup, type WkParams } from './setup.ts';
+import { dAtLeastR, source, wkSetup, type WkParams } from './setup.ts';
 
 export const invariantParams = fc.integer({ min: 1, max: 4 }).chain((r) =>
   fc.record({
@@ -52,7 +52,7 @@ function colATrial(p: WkParams, x0: 'AΦ' | 'gaussian'): Trial {
       {
         metric: 'offColX',
         relation: 'le',
-        value: (t, m) => invariantAllowance(k, t + 1, altGdStepScale(m.normX, m.normY, m.residualNorm, s.stepSize), p.r * m.normX),
+        value: (t, m) => productRoundoff({ innerDimension: k, steps: t + 1, stepScale: factorStepScale(m.normX, m.normY, m.residualNorm, s.stepSize), measured: p.r * m.normX }),
         floor: 0,
         cite: 'X_{t+1} = X_t(I − ηY_tᵀY_t) + ηAY_t ∈ col(A), derived in invariants.ts [D], to the roundoff allowance γ_k((t + 1)S + r‖X_t‖_F)',
       },
@@ -101,7 +101,7 @@ export const rowAInvariantFails = variant(
     return {
       hypotheses: [atLeast('n > r', p.n, p.r + 1)],
       derived: { stepSize: s.stepSize },
-      bounds: [{ metric: 'offRowY', relation: 'le', value: (t, m) => invariantAllowance(p.m + p.n + p.d, t + 1, altGdStepScale(m.normY, m.normX, m.residualNorm, s.stepSize), p.r * m.normY), floor: 0, cite: 'col(Y_t) ⊆ row(A)' }],
+      bounds: [{ metric: 'offRowY', relation: 'le', value: (t, m) => productRoundoff({ innerDimension: p.m + p.n + p.d, steps: t + 1, stepScale: factorStepScale(m.normY, m.normX, m.residualNorm, s.stepSize), measured: p.r * m.normY }), floor: 0, cite: 'col(Y_t) ⊆ row(A)' }],
       run: (observe, maxIterations) =>
         runFactorization(s.problem, { method: 'altgd', stepSize: s.stepSize }, observe, maxIterations, { subspaces: { U: s.U, V: s.V } }),
     };

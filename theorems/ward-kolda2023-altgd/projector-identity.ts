@@ -17,10 +17,10 @@
  * False variant (near miss): the factor I − 0.97ηX_{t+1}ᵀX_{t+1} (the step lowered 3%) leaves a gap
  * 0.03η‖PY_tX_{t+1}ᵀX_{t+1}‖_F, nonzero as soon as PY₀ ≠ 0 (a Gaussian Y₀, n > r), far above roundoff.
  */
-import { clone, defineClaim, frobNorm, gemm, gemmNT, gemmTN, lincomb, variant, withConstruction, zeros } from 'ratecheck';
+import { clone, defineClaim, productRoundoff, frobNorm, gemm, gemmNT, gemmTN, lincomb, variant, withConstruction, zeros } from 'ratecheck';
 import type { Mat, Trial } from 'ratecheck';
 import { invariantParams } from './invariants.ts';
-import { invariantAllowance, source, wkSetup, type WkParams } from './setup.ts';
+import { source, wkSetup, type WkParams } from './setup.ts';
 
 /** Z − V(VᵀZ): the component of Z outside row(A). */
 function outsideRowA(V: Mat, Z: Mat): Mat {
@@ -41,7 +41,7 @@ function identityTrial(p: WkParams, step = 1): Trial {
       {
         metric: 'gap',
         relation: 'le',
-        value: (_t, m) => invariantAllowance(k, 1, m.scale, p.r * m.norms),
+        value: (_t, m) => productRoundoff({ innerDimension: k, steps: 1, stepScale: m.scale, measured: p.r * m.norms }),
         floor: 0,
         cite: `PY_{t+1} = PY_t(I − ${step === 1 ? '' : `${step}`}ηX_{t+1}ᵀX_{t+1}), derived in projector-identity.ts [D], to one step’s roundoff allowance`,
       },

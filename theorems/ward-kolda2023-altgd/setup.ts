@@ -31,24 +31,6 @@ export function source(theorem: string, confidence: Source['confidence'], note: 
 export const WK_CONSTANTS = { C: 4, nu: 0.5 } as const;
 /** Squared accuracy target ‖R_T‖²_F ≤ ε‖A‖²_F (ε = 1e-8, i.e. 1e-4 relative in norm: far above the roundoff floor). */
 export const WK_EPSILON = 1e-8;
-/**
- * Roundoff allowance of an exact identity or invariant of AltGD (derived, in place of a blanket tolerance):
- * products with inner dimensions summing to at most k = m + n + d are each off by at most γ_k = ku/(1 − ku)
- * times the product of their factors' Frobenius norms (u = 2⁻⁵³), so one step puts at most γ_k·S into a
- * quantity that is exactly 0, S the step's scale ‖Z‖_F + η(‖R‖_F + ‖Z‖_F‖W‖_F)‖W‖_F for the update of a factor
- * Z against W; an invariant carries that for `steps` steps (the factors I − ηWᵀW have norm ≤ 1 here), and
- * measuring through a basis of w columns adds γ_k·w‖Z‖_F (`measured`).
- */
-export function invariantAllowance(k: number, steps: number, scale: number, measured: number): number {
-  const ku = (k * Number.EPSILON) / 2;
-  return (ku / (1 - ku)) * (steps * scale + measured);
-}
-
-/** The scale of one AltGD update of a factor of norm `own` against the other factor (norm `other`). */
-export function altGdStepScale(own: number, other: number, residual: number, eta: number): number {
-  return own + eta * (residual + own * other) * other;
-}
-
 export interface WkParams {
   m: number;
   n: number;

@@ -10,7 +10,7 @@
  * β = (√L − √μ)/(√L + √μ)), L = σ₁²(X₀), μ = σ_r²(X₀).
  *
  * Bound. ‖(I − UUᵀ)X_t‖_F = 0 and ‖(I − VVᵀ)Y_t‖_F = 0 for all t (A = UΣVᵀ); exact invariants, compared
- * with the roundoff allowance γ_k((t + 1)S + r‖X_t‖_F) of mf-setup.ts (invariantAllowance), k = m + n + d, S
+ * with the roundoff allowance γ_k((t + 1)S + r‖X_t‖_F) of the API's productRoundoff, k = m + n + d, S
  * the step's scale ‖X_t‖_F + η(‖R_t‖_F + ‖X_t‖_F‖Y_t‖_F)‖Y_t‖_F (symmetrically for Y), times (1 + 2β)/(1 − β) for NAG,
  * and r‖X_t‖_F the measurement's share (bases U, V of r columns).
  *
@@ -25,8 +25,8 @@
  * X₀ has a component outside col(A) at t = 0.
  */
 import fc from 'fast-check';
-import { atLeast, defineClaim, type FactorizationMethod, frobNorm, gaussianMatrix, type Hypothesis, methodSpec, runFactorization, scale as scaleInPlace, type Trial, type TrialOptions, variant, withConstruction } from 'ratecheck';
-import { C_MARGIN, invariantAllowance, source, stepScale, spectrumAt, thm1Threshold, thm2Threshold, unbalancedInit, xuParams, xuSetup, type ParamRanges, type XuParams } from './mf-setup.ts';
+import { atLeast, defineClaim, factorStepScale, productRoundoff, type FactorizationMethod, frobNorm, gaussianMatrix, type Hypothesis, methodSpec, runFactorization, scale as scaleInPlace, type Trial, type TrialOptions, variant, withConstruction } from 'ratecheck';
+import { C_MARGIN, source, spectrumAt, thm1Threshold, thm2Threshold, unbalancedInit, xuParams, xuSetup, type ParamRanges, type XuParams } from './mf-setup.ts';
 
 export interface InvariantParams extends XuParams {
   method: FactorizationMethod;
@@ -64,8 +64,8 @@ function invariantTrial(params: InvariantParams, options: TrialOptions, init: In
     hypotheses,
     derived: { c, L, mu, condX0: cond, stepSize: spec.stepSize, momentum: spec.momentum ?? 0 },
     bounds: [
-      { metric: 'offColX', relation: 'le', value: (t, m) => invariantAllowance(t, k, stepScale(m.normX, m.normY, m.residualNorm, eta, beta), params.r * m.normX), floor: 0, cite: 'Lemma 1: col(X_t) ⊆ col(A), to the roundoff allowance γ_k((t + 1)S + r‖·‖_F)' },
-      { metric: 'offRowY', relation: 'le', value: (t, m) => invariantAllowance(t, k, stepScale(m.normY, m.normX, m.residualNorm, eta, beta), params.r * m.normY), floor: 0, cite: 'col(Y_t) ⊆ row(A) when Y₀ = 0 (derived from updates (3)-(4) in mf-lemma1.ts’s header), to the roundoff allowance γ_k((t + 1)S + r‖·‖_F)' },
+      { metric: 'offColX', relation: 'le', value: (t, m) => productRoundoff({ innerDimension: k, steps: t + 1, stepScale: factorStepScale(m.normX, m.normY, m.residualNorm, eta, beta), measured: params.r * m.normX }), floor: 0, cite: 'Lemma 1: col(X_t) ⊆ col(A), to the roundoff allowance γ_k((t + 1)S + r‖·‖_F)' },
+      { metric: 'offRowY', relation: 'le', value: (t, m) => productRoundoff({ innerDimension: k, steps: t + 1, stepScale: factorStepScale(m.normY, m.normX, m.residualNorm, eta, beta), measured: params.r * m.normY }), floor: 0, cite: 'col(Y_t) ⊆ row(A) when Y₀ = 0 (derived from updates (3)-(4) in mf-lemma1.ts’s header), to the roundoff allowance γ_k((t + 1)S + r‖·‖_F)' },
     ],
     run: (observe, maxIterations) => runFactorization(problem, spec, observe, maxIterations, { subspaces: { U: su.U, V: su.V } }),
   };

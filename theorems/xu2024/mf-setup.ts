@@ -49,31 +49,6 @@ export function residualFloor(normA: number, condX0: number, rate: number, beta 
   const stall = Number.EPSILON * normA * condX0 * ((1 + 2 * beta) / (1 - beta)) / (1 - rate);
   return Math.max(RESIDUAL_FLOOR * normA, stall);
 }
-/**
- * Roundoff allowance of an exact subspace invariant after t steps (derived, in place of a blanket
- * tolerance). A step forms products whose inner dimensions sum to at most k (k = the sum of the problem's
- * dimensions bounds one update and the projection that measures it), each off by at most γ_k = ku/(1 − ku)
- * times the product of its factors' Frobenius norms (‖fl(AB) − AB‖_F ≤ γ_k‖A‖_F‖B‖_F, u = 2⁻⁵³), so it puts
- * at most γ_k·S outside the subspace, S the step's scale (stepScale). The updates only multiply that
- * component by factors such as I − ηY_tᵀY_t, of norm at most 1 along these runs (NAG's momentum is in S),
- * so after t steps it is at most (t + 1)γ_k·S. Measuring it, ‖(I − QQᵀ)Z‖_F with a basis Q of w columns, adds γ_k‖Q‖²_F‖Z‖_F =
- * γ_k·w‖Z‖_F (`measured` = w‖Z‖_F). Observed: up to 0.7 of the allowance at t = 0, far less later.
- */
-export function invariantAllowance(t: number, k: number, scale: number, measured: number): number {
-  const ku = (k * Number.EPSILON) / 2;
-  return (ku / (1 - ku)) * ((t + 1) * scale + measured);
-}
-
-/**
- * The scale of one update of a factor Z (own norm ‖Z‖_F) against the other factor W (norm ‖W‖_F):
- * Z − η(R + ‖Z‖‖W‖·g)·W with R the residual, g = ‖D‖_F for a network (1 for factorization). For NAG, the
- * extrapolation (1 + β)(·) − β(·) rounds terms up to (1 + 2β) times that, and the off-subspace component
- * follows e_{t+1} = (1 + β)e_tM_t − βe_{t−1}M_{t−1} + (rounding): along a direction where M_t = I an injected
- * error is carried with weights (1 − β^{k+1})/(1 − β) ≤ 1/(1 − β), so the scale is multiplied by (1 + 2β)/(1 − β).
- */
-export function stepScale(own: number, other: number, residual: number, eta: number, beta = 0, g = 1): number {
-  return ((1 + 2 * beta) / (1 - beta)) * (own + eta * (residual + own * other * g) * other * g);
-}
 /** Margin above the smallest c meeting a hypothesis, so that recomputing it from X₀ cannot flip it by rounding. */
 export const C_MARGIN = 1 + 1e-9;
 

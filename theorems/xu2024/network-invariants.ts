@@ -7,7 +7,7 @@
  * Derivation: ∇_X f = R DᵀY and ∇_Y f = D RᵀX with R = XYᵀD − L. Every Y-update adds D times a matrix, so
  *   Y_t ∈ col(D) from Y₀ ∈ col(D). The X-update adds (XYᵀD − L)DᵀY, whose columns lie in col(X) + col(L);
  *   with col(L) ⊆ col(X₀) every X_t stays in col(X₀) (NAG's extrapolation is a combination of iterates).
- * Tolerance: the roundoff allowance γ_k((t + 1)S + w‖X_t‖_F) of mf-setup.ts (invariantAllowance), k = m + n + N + d,
+ * Tolerance: the roundoff allowance γ_k((t + 1)S + w‖X_t‖_F) of the API's productRoundoff, k = m + n + N + d,
  *   S the step's scale ‖X_t‖_F + η(‖R_t‖_F + ‖X_t‖_F‖Y_t‖_F‖D‖_F)‖D‖_F‖Y_t‖_F (symmetrically for Y), times
  *   (1 + 2β)/(1 − β) for NAG, w the measuring bases' width; on the dense run (nothing reduced), D with n > rank(D).
  *
@@ -17,9 +17,8 @@
  *    LDᵀY_t, which has a component outside col(X₀).
  */
 import fc from 'fast-check';
-import { type Bound, defineClaim, type FactorizationMethod, type NetworkParams, withConstruction, withoutHypothesis } from 'ratecheck';
+import { type Bound, defineClaim, factorStepScale, productRoundoff, type FactorizationMethod, type NetworkParams, withConstruction, withoutHypothesis } from 'ratecheck';
 import { netTrial, networkParams, source, STRUCTURE, Y0_ZERO, type NetContext, type NetRanges } from './network-trial.ts';
-import { invariantAllowance, stepScale } from './mf-setup.ts';
 
 export interface InvariantParams extends NetworkParams {
   method: FactorizationMethod;
@@ -40,8 +39,8 @@ function invariantBounds(ctx: NetContext): Bound[] {
   const normD = Math.hypot(...ctx.su.sD);
   const w = Math.max(ctx.init.colX0.cols, ctx.su.UD.cols); // the measuring bases' widths
   return [
-    { metric: 'offColX', relation: 'le', value: (t, m) => invariantAllowance(t, k, stepScale(m.normX, m.normY, m.residualNorm, eta, beta, normD), w * m.normX), floor: 0, cite: 'col(X_t) ⊆ col(X₀) (exact invariant of Theorem 3’s proof), to the roundoff allowance γ_k((t + 1)S + w‖·‖_F)' },
-    { metric: 'offRowY', relation: 'le', value: (t, m) => invariantAllowance(t, k, stepScale(m.normY, m.normX, m.residualNorm, eta, beta, normD), w * m.normY), floor: 0, cite: 'col(Y_t) ⊆ col(D) when Y₀ = 0 [D]: ∇_Y f = D RᵀX, to the roundoff allowance γ_k((t + 1)S + w‖·‖_F)' },
+    { metric: 'offColX', relation: 'le', value: (t, m) => productRoundoff({ innerDimension: k, steps: t + 1, stepScale: factorStepScale(m.normX, m.normY, m.residualNorm, eta, beta, normD), measured: w * m.normX }), floor: 0, cite: 'col(X_t) ⊆ col(X₀) (exact invariant of Theorem 3’s proof), to the roundoff allowance γ_k((t + 1)S + w‖·‖_F)' },
+    { metric: 'offRowY', relation: 'le', value: (t, m) => productRoundoff({ innerDimension: k, steps: t + 1, stepScale: factorStepScale(m.normY, m.normX, m.residualNorm, eta, beta, normD), measured: w * m.normY }), floor: 0, cite: 'col(Y_t) ⊆ col(D) when Y₀ = 0 [D]: ∇_Y f = D RᵀX, to the roundoff allowance γ_k((t + 1)S + w‖·‖_F)' },
   ];
 }
 
