@@ -9,7 +9,7 @@
  * filling it). A live owner's lock is never broken. Locks are released when the run ends, and on
  * process exit (process.exit, a signal handler's exit).
  */
-import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 
 export class LockError extends Error {
@@ -64,7 +64,9 @@ export function isStale(file: string, now = Date.now()): boolean {
     try {
       return now - statSync(file).mtimeMs > 60_000;
     } catch {
-      return true; // gone meanwhile
+      // gone meanwhile: its owner let go, and another run may take it at once, so there is nothing to
+      // remove (removing would delete that run's fresh lock and let two runs hold it): retry the create
+      return false;
     }
   }
   if (info.host !== hostname()) return false;
@@ -100,6 +102,7 @@ export function acquireLock(file: string, what: string, waitMs = 0): Lock {
   const until = Date.now() + waitMs;
   for (let delay = 5; ; delay = Math.min(delay * 2, 100)) {
     if (tryCreate(file, what)) break;
+    if (!existsSync(file)) continue; // let go meanwhile: try again at once
     if (isStale(file)) {
       rmSync(file, { force: true });
       continue;
